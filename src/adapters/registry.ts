@@ -1,0 +1,15 @@
+/**
+ * Every site adapter, by platform id. A meta-test (tests/unit/registry.test.ts) checks each one has
+ * fixtures, tests, content-script entries and matching manifest entries.
+ */
+import type { Platform } from '../shared/events.ts';
+import type { SiteAdapter } from './types.ts';
+import { xAdapter } from './x/index.ts';
+
+export const ADAPTERS: Partial<Record<Platform, SiteAdapter>> = {
+  x: xAdapter,
+};
+
+export function adapterList(): SiteAdapter[] {
+  return Object.values(ADAPTERS);
+}

@@ -1,0 +1,37 @@
+/** The X (x.com, twitter.com) adapter. */
+import type { SiteAdapter } from '../types.ts';
+import { X_TAP } from './network.ts';
+import { parseXCall } from './parse.ts';
+import { xPageKind } from './routes.ts';
+import { selectors } from './selectors.ts';
+
+export const xAdapter: SiteAdapter = {
+  id: 'x',
+  matches: ['https://x.com/*', 'https://twitter.com/*', 'https://mobile.x.com/*', 'https://mobile.twitter.com/*'],
+  tap: X_TAP,
+  parseCall: parseXCall,
+
+  readIdentity(doc) {
+    const href = doc.querySelector<HTMLAnchorElement>(selectors.ownProfileLink)?.getAttribute('href');
+    const handle = href?.split('/').filter(Boolean)[0];
+    return handle && /^\w{1,15}$/.test(handle) ? handle : null;
+  },
+
+  checkHealth(doc, url) {
+    const kind = xPageKind(url);
+    if (kind !== 'timeline' && kind !== 'profile' && kind !== 'post') return null;
+    // Only judge a page that has rendered its main column; a loading or signed-out page says nothing.
+    if (!doc.querySelector(selectors.main)) return null;
+    const posts = doc.querySelectorAll(selectors.postArticle);
+    // A home timeline always has posts once rendered; a profile or thread may legitimately have none.
+    if (posts.length === 0 && kind === 'timeline') {
+      return { code: 'no-posts', detail: `no ${selectors.postArticle} on the timeline` };
+    }
+    for (const post of posts) {
+      if (!post.querySelector(selectors.likeButton)) {
+        return { code: 'no-like-button', detail: `${selectors.postArticle} without ${selectors.likeButton}` };
+      }
+    }
+    return null;
+  },
+};

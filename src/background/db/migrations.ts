@@ -1,0 +1,43 @@
+/**
+ * Numbered schema migrations. Migration N upgrades a version N-1 database to version N; never edit a
+ * shipped migration, add the next one. Each is tested with data written by the version before it
+ * (migrations.test.ts).
+ */
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import { applyToTally, dayOf, emptyTally, isLive, tallyKeyOf, type DayTally, type OwnHandles } from '../../core/tally.ts';
+import type { GiveFirstDB, StoredEvent } from './schema.ts';
+
+export interface MigrationContext {
+  own: OwnHandles;
+}
+
+type UpgradeTx = IDBPTransaction<GiveFirstDB, StoreNames<GiveFirstDB>[], 'versionchange'>;
+export type Migration = (db: IDBPDatabase<GiveFirstDB>, tx: UpgradeTx, ctx: MigrationContext) => Promise<void> | void;
+
+export const MIGRATIONS: readonly Migration[] = [
+  // 1: the event ledger, keyed by idempotent id, with a time index for windows and exports.
+  (db) => {
+    const events = db.createObjectStore('events', { keyPath: 'id' });
+    events.createIndex('byAt', 'at');
+  },
+  // 2: per-day counters, so the popup never scans events; back-filled from the ledger.
+  async (db, tx, ctx) => {
+    db.createObjectStore('days', { keyPath: 'day' });
+    const days = new Map<string, DayTally>();
+    let cursor = await tx.objectStore('events').openCursor();
+    while (cursor) {
+      const event: StoredEvent = cursor.value;
+      if (isLive(event)) {
+        const day = dayOf(event);
+        const tally = days.get(day) ?? emptyTally(day);
+        applyToTally(tally, tallyKeyOf(event, ctx.own), 1);
+        days.set(day, tally);
+      }
+      cursor = await cursor.continue();
+    }
+    const store = tx.objectStore('days');
+    await Promise.all([...days.values()].map((t) => store.put(t)));
+  },
+];
+
+export const DB_VERSION = MIGRATIONS.length;

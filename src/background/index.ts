@@ -1,0 +1,193 @@
+/**
+ * The background service worker: the only writer of the ledger. Listeners are registered
+ * synchronously at the top level so that a message wakes the worker and is never missed.
+ */
+import browser, { type Runtime } from 'webextension-polyfill';
+import * as v from 'valibot';
+import { adapterList } from '../adapters/registry.ts';
+import { badgeText, computeBalance } from '../core/balance.ts';
+import { buildExport, ImportError, parseExport } from '../core/export-format.ts';
+import { lastDays } from '../core/days.ts';
+import {
+  ContentToBackgroundSchema, PageToBackgroundSchema, type ContentToBackground, type PageToBackground, type Reply,
+} from '../shared/messages.ts';
+import { normalizeHandle, SETTINGS_KEY, type Settings } from '../shared/settings.ts';
+import { SNAPSHOT_DAYS, SNAPSHOT_KEY, type Snapshot } from '../shared/snapshot.ts';
+import { applyObservation, deleteAll, exportEvents, importEvents, rebuildAllTallies } from './ledger.ts';
+import { database, ownHandles, readSettings, readSnapshot } from './state.ts';
+import type { Platform } from '../shared/events.ts';
+
+// One write at a time: every change reads, updates and republishes the snapshot in order.
+let queue: Promise<unknown> = Promise.resolve();
+function serial<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function publish(patch: Partial<Snapshot> = {}): Promise<Snapshot> {
+  const db = await database();
+  const days = lastDays(Date.now(), SNAPSHOT_DAYS);
+  const oldest = days[days.length - 1] ?? '';
+  const [tallies, eventCount, previous, settings] = await Promise.all([
+    db.getAll('days', IDBKeyRange.lowerBound(oldest)),
+    db.count('events'),
+    readSnapshot(),
+    readSettings(),
+  ]);
+  const snapshot: Snapshot = { ...previous, ...patch, tallies, eventCount, updatedAt: Date.now() };
+  if (!('writeError' in patch)) delete snapshot.writeError;
+  await browser.storage.local.set({ [SNAPSHOT_KEY]: snapshot });
+  await updateBadge(snapshot, settings);
+  return snapshot;
+}
+
+async function updateBadge(snapshot: Snapshot, settings: Settings): Promise<void> {
+  const balance = computeBalance(snapshot.tallies, settings, Date.now());
+  await browser.action.setBadgeText({ text: snapshot.writeError ? '!' : badgeText(balance) });
+  // Green once the target is met, amber while giving is owed (the text says the same without colour).
+  await browser.action.setBadgeBackgroundColor({ color: snapshot.writeError ? '#b3261e' : balance.met ? '#1e7b4f' : '#b26a00' });
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/** The platform whose adapter matches the sender's page, so a site can only report about itself. */
+function senderPlatform(sender: Runtime.MessageSender): Platform | null {
+  if (!sender.url) return null;
+  let host: string;
+  try {
+    host = new URL(sender.url).hostname;
+  } catch {
+    return null;
+  }
+  for (const adapter of adapterList()) {
+    for (const pattern of adapter.matches) {
+      const patternHost = /^https:\/\/([^/]+)\//.exec(pattern)?.[1] ?? '';
+      if (patternHost === host || (patternHost.startsWith('*.') && host.endsWith(patternHost.slice(1)))) return adapter.id;
+    }
+  }
+  return null;
+}
+
+async function handleContent(message: ContentToBackground, platform: Platform): Promise<Reply<boolean>> {
+  const settings = await readSettings();
+  if (settings.disabledPlatforms.includes(platform)) return { ok: true, value: false };
+  switch (message.type) {
+    case 'observed': {
+      const snapshot = await readSnapshot();
+      const db = await database();
+      try {
+        const changed = await applyObservation(db, message.observation, { settings, own: ownHandles(settings, snapshot.identities) });
+        if (changed || snapshot.writeError) await publish();
+        return { ok: true, value: changed };
+      } catch (error) {
+        await publish({ writeError: errorText(error) }).catch(() => undefined);
+        return { ok: false, error: 'writeFailed', detail: errorText(error) };
+      }
+    }
+    case 'identity': {
+      const snapshot = await readSnapshot();
+      const handle = normalizeHandle(message.handle);
+      if (snapshot.identities[platform] === handle) return { ok: true, value: false };
+      const identities = { ...snapshot.identities, [platform]: handle };
+      await rebuildAllTallies(await database(), ownHandles(settings, identities));
+      await publish({ identities });
+      return { ok: true, value: true };
+    }
+    case 'health': {
+      const snapshot = await readSnapshot();
+      const now = Date.now();
+      const before = snapshot.health[platform];
+      const state = message.problem ? 'degraded' : 'ok';
+      const health = {
+        ...snapshot.health,
+        [platform]: {
+          platform, state, checkedAt: now,
+          since: before?.state === state ? before.since : now,
+          ...(message.problem ? { problem: message.problem } : {}),
+        },
+      };
+      await publish({ health });
+      return { ok: true, value: true };
+    }
+  }
+}
+
+async function handlePage(message: PageToBackground): Promise<Reply<unknown>> {
+  switch (message.type) {
+    case 'ping':
+      return { ok: true, value: 'pong' };
+    case 'export': {
+      const [events, settings] = await Promise.all([exportEvents(await database()), readSettings()]);
+      return { ok: true, value: buildExport(events, settings, Date.now()) };
+    }
+    case 'import': {
+      let parsed;
+      try {
+        parsed = parseExport(message.file);
+      } catch (error) {
+        if (error instanceof ImportError) return { ok: false, error: error.messageKey, detail: error.detail };
+        throw error;
+      }
+      const settings = await readSettings();
+      if (parsed.settings) {
+        // Merge only who the user is (handles, domains); targets and weights stay as set here.
+        const handles = { ...settings.handles };
+        for (const [platform, list] of Object.entries(parsed.settings.handles) as [Platform, string[]][]) {
+          handles[platform] = [...new Set([...(handles[platform] ?? []), ...list])];
+        }
+        settings.handles = handles;
+        settings.domains = [...new Set([...settings.domains, ...parsed.settings.domains])];
+        await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+      }
+      const snapshot = await readSnapshot();
+      const result = await importEvents(await database(), parsed.events, ownHandles(settings, snapshot.identities));
+      await publish();
+      return { ok: true, value: result };
+    }
+    case 'deleteAll': {
+      await deleteAll(await database());
+      await publish({ health: {}, identities: {} });
+      return { ok: true, value: true };
+    }
+  }
+}
+
+function isExtensionPage(sender: Runtime.MessageSender): boolean {
+  return sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL(''));
+}
+
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
+  if (sender.id !== browser.runtime.id) return undefined;
+  if (isExtensionPage(sender)) {
+    const parsed = v.safeParse(PageToBackgroundSchema, raw);
+    if (!parsed.success) return Promise.resolve({ ok: false, error: 'badMessage' });
+    return serial(() => handlePage(parsed.output)).catch((error: unknown) => ({ ok: false, error: 'failed', detail: errorText(error) }));
+  }
+  const platform = senderPlatform(sender);
+  const parsed = v.safeParse(ContentToBackgroundSchema, raw);
+  if (!platform || !parsed.success) return Promise.resolve({ ok: false, error: 'badMessage' });
+  if ('platform' in parsed.output && parsed.output.platform !== platform) return Promise.resolve({ ok: false, error: 'badMessage' });
+  if (parsed.output.type === 'observed' && parsed.output.observation.platform !== platform) {
+    return Promise.resolve({ ok: false, error: 'badMessage' });
+  }
+  const message = parsed.output;
+  return serial(() => handleContent(message, platform));
+});
+
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'local' || !changes[SETTINGS_KEY]) return;
+  void serial(async () => {
+    const settings = await readSettings();
+    const snapshot = await readSnapshot();
+    const before = JSON.stringify(ownHandles({ ...settings, handles: (changes[SETTINGS_KEY]?.oldValue as Settings | undefined)?.handles ?? {} }, snapshot.identities));
+    const after = ownHandles(settings, snapshot.identities);
+    if (before !== JSON.stringify(after)) await rebuildAllTallies(await database(), after);
+    await publish();
+  });
+});
+
+browser.runtime.onInstalled.addListener(() => void serial(() => publish()));
+browser.runtime.onStartup.addListener(() => void serial(() => publish()));

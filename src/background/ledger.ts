@@ -1,0 +1,157 @@
+/**
+ * The ledger: turns observations into stored events and keeps the per-day counters in step, each
+ * change in one IndexedDB transaction so a service worker stopped mid-write leaves no half-change.
+ */
+import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import { classifyPromotion } from '../core/promo.ts';
+import { applyToTally, buildTallies, dayOf, emptyTally, isLive, tallyKeyOf, type OwnHandles } from '../core/tally.ts';
+import { eventId, type GiveFirstEvent } from '../shared/events.ts';
+import type { DidObservation, Observation, UndidObservation } from '../shared/observations.ts';
+import type { Settings } from '../shared/settings.ts';
+import type { GiveFirstDB, StoredEvent } from './db/schema.ts';
+
+type DB = IDBPDatabase<GiveFirstDB>;
+type Tx = IDBPTransaction<GiveFirstDB, ('events' | 'days')[], 'readwrite'>;
+
+export interface LedgerContext {
+  settings: Settings;
+  own: OwnHandles;
+}
+
+async function bump(tx: Tx, event: GiveFirstEvent, own: OwnHandles, delta: 1 | -1): Promise<void> {
+  const days = tx.objectStore('days');
+  const day = dayOf(event);
+  const tally = (await days.get(day)) ?? emptyTally(day);
+  await days.put(applyToTally(tally, tallyKeyOf(event, own), delta));
+}
+
+function newEvent(obs: DidObservation, ctx: LedgerContext): StoredEvent {
+  const event: StoredEvent = {
+    id: eventId(obs.platform, obs.kind, obs.ref),
+    platform: obs.platform,
+    kind: obs.kind,
+    at: obs.at,
+    source: 'capture',
+    opAt: obs.at,
+  };
+  if (obs.target && Object.keys(obs.target).length > 0) event.target = obs.target;
+  // Text is kept only for the user's own writing (posts, replies, quotes), never for others'.
+  if (obs.text !== undefined && (obs.kind === 'post' || obs.kind === 'reply' || obs.kind === 'quote')) event.text = obs.text;
+  if (obs.kind === 'post') {
+    event.promotional = classifyPromotion({ text: obs.text ?? '', links: obs.links ?? [] }, { domains: ctx.settings.domains }).promotional;
+  }
+  return event;
+}
+
+async function applyDid(tx: Tx, obs: DidObservation, ctx: LedgerContext): Promise<boolean> {
+  const store = tx.objectStore('events');
+  const id = eventId(obs.platform, obs.kind, obs.ref);
+  const existing = await store.get(id);
+  if (!existing) {
+    const event = newEvent(obs, ctx);
+    await store.put(event);
+    await bump(tx, event, ctx.own, 1);
+    return true;
+  }
+  // Only a newer action changes an event: late or repeated messages are ignored (idempotent).
+  if (obs.at <= existing.opAt) return false;
+  if (isLive(existing)) {
+    // Already counted: at most fill in target details learnt since (e.g. the author).
+    if (obs.target && !existing.target?.author && obs.target.author) {
+      await bump(tx, existing, ctx.own, -1);
+      existing.target = { ...existing.target, ...obs.target };
+      await bump(tx, existing, ctx.own, 1);
+      existing.opAt = obs.at;
+      await store.put(existing);
+      return true;
+    }
+    return false;
+  }
+  // Re-done after an undo (like → unlike → like): the same one event, live again.
+  delete existing.undoneAt;
+  existing.opAt = obs.at;
+  await store.put(existing);
+  await bump(tx, existing, ctx.own, 1);
+  return true;
+}
+
+async function applyUndid(tx: Tx, obs: UndidObservation, ctx: LedgerContext): Promise<boolean> {
+  const store = tx.objectStore('events');
+  let changed = false;
+  let found = false;
+  for (const kind of obs.kinds) {
+    const id = eventId(obs.platform, kind, obs.ref);
+    const existing = await store.get(id);
+    if (!existing) continue;
+    found = true;
+    if (obs.at <= existing.opAt || !isLive(existing)) continue;
+    existing.undoneAt = obs.at;
+    existing.opAt = obs.at;
+    await store.put(existing);
+    await bump(tx, existing, ctx.own, -1);
+    changed = true;
+  }
+  if (!found && obs.kinds.length === 1 && obs.kinds[0] !== 'post') {
+    // An undo that arrives before its action (responses can complete out of order) leaves a
+    // tombstone, so the late action is recognised as older and does not count.
+    const kind = obs.kinds[0] ?? 'like';
+    await store.put({
+      id: eventId(obs.platform, kind, obs.ref), platform: obs.platform, kind, at: obs.at, undoneAt: obs.at,
+      opAt: obs.at, source: 'capture', target: { id: obs.ref },
+    });
+  }
+  return changed;
+}
+
+export async function applyObservation(db: DB, obs: Observation, ctx: LedgerContext): Promise<boolean> {
+  const tx = db.transaction(['events', 'days'], 'readwrite');
+  const changed = obs.op === 'did' ? await applyDid(tx, obs, ctx) : await applyUndid(tx, obs, ctx);
+  await tx.done;
+  return changed;
+}
+
+/** Merges imported events by id (all in one transaction) and rebuilds the counters. */
+export async function importEvents(db: DB, events: readonly GiveFirstEvent[], own: OwnHandles): Promise<{ added: number; updated: number }> {
+  const tx = db.transaction(['events', 'days'], 'readwrite');
+  const store = tx.objectStore('events');
+  let added = 0;
+  let updated = 0;
+  for (const event of events) {
+    const incoming: StoredEvent = { ...event, opAt: event.undoneAt ?? event.at };
+    const existing = await store.get(event.id);
+    if (!existing) {
+      added++;
+      await store.put(incoming);
+    } else if (incoming.opAt > existing.opAt) {
+      updated++;
+      await store.put(incoming);
+    }
+  }
+  await rebuildTallies(tx, own);
+  await tx.done;
+  return { added, updated };
+}
+
+async function rebuildTallies(tx: Tx, own: OwnHandles): Promise<void> {
+  const all = await tx.objectStore('events').getAll();
+  const days = tx.objectStore('days');
+  await days.clear();
+  for (const tally of buildTallies(all, own).values()) await days.put(tally);
+}
+
+/** Recomputes every counter, e.g. after the user's own handles changed. */
+export async function rebuildAllTallies(db: DB, own: OwnHandles): Promise<void> {
+  const tx = db.transaction(['events', 'days'], 'readwrite');
+  await rebuildTallies(tx, own);
+  await tx.done;
+}
+
+export async function exportEvents(db: DB): Promise<GiveFirstEvent[]> {
+  const all = await db.getAllFromIndex('events', 'byAt');
+  return all.map(({ opAt: _opAt, ...event }) => event);
+}
+
+export async function deleteAll(db: DB): Promise<void> {
+  const tx = db.transaction(['events', 'days'], 'readwrite');
+  await Promise.all([tx.objectStore('events').clear(), tx.objectStore('days').clear(), tx.done]);
+}

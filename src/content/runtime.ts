@@ -1,0 +1,124 @@
+/**
+ * The site-agnostic content-script runtime (isolated world). It receives the page tap's relayed
+ * requests, lets the site's adapter turn successful ones into observations, and sends them to the
+ * background. Nothing runs on a feed until a request the adapter cares about completes, apart from
+ * one idle-time health check per navigation.
+ */
+import browser from 'webextension-polyfill';
+import * as v from 'valibot';
+import { ShapeError, type NetworkCall, type SiteAdapter } from '../adapters/types.ts';
+import type { HealthProblem } from '../shared/health.ts';
+import type { ContentToBackground } from '../shared/messages.ts';
+import { TAP_MESSAGE_KEY } from './page-tap.ts';
+
+const MAX_BODY = 256 * 1024;
+const NetworkCallSchema = v.object({
+  method: v.pipe(v.string(), v.maxLength(16)),
+  url: v.pipe(v.string(), v.maxLength(4096)),
+  status: v.pipe(v.number(), v.integer()),
+  requestBody: v.nullable(v.pipe(v.string(), v.maxLength(MAX_BODY))),
+  responseBody: v.nullable(v.pipe(v.string(), v.maxLength(MAX_BODY))),
+  startedAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+
+/** How long after a navigation the page is given to render before its hooks are judged. */
+export const HEALTH_DELAY_MS = 4000;
+
+export function isConfirmed(call: NetworkCall): boolean {
+  return call.status >= 200 && call.status < 300;
+}
+
+export function startContent(adapter: SiteAdapter): AbortController {
+  const controller = new AbortController();
+  const { signal } = controller;
+
+  const send = (message: ContentToBackground, attempt = 0): void => {
+    if (signal.aborted) return;
+    browser.runtime.sendMessage(message).catch(() => {
+      // The extension was reloaded or removed: this script is orphaned, stop everything it does.
+      if (!browser.runtime?.id) {
+        controller.abort();
+        return;
+      }
+      // The service worker may be starting up; retry with backoff. Writes are idempotent, so a
+      // message delivered twice is harmless.
+      if (attempt < 6) setTimeout(() => send(message, attempt + 1), 250 * 2 ** attempt);
+    });
+  };
+
+  let lastProblem: string | undefined;
+  const reportHealth = (problem: HealthProblem | null): void => {
+    const key = problem ? `${problem.code}:${problem.detail}` : '';
+    if (key === lastProblem) return;
+    lastProblem = key;
+    send({ type: 'health', platform: adapter.id, problem });
+  };
+
+  const onCall = (call: NetworkCall): void => {
+    if (!isConfirmed(call) || !adapter.tap.requests.test(call.url)) return;
+    try {
+      for (const observation of adapter.parseCall(call, document)) send({ type: 'observed', observation });
+    } catch (error) {
+      if (error instanceof ShapeError) {
+        reportHealth({ code: 'request-shape', detail: error.message.slice(0, 300) });
+      } else {
+        console.warn('[Give First] could not read a request', error);
+      }
+    }
+  };
+
+  window.addEventListener(
+    'message',
+    (event: MessageEvent) => {
+      if (event.source !== window) return;
+      const data: unknown = event.data;
+      if (!data || typeof data !== 'object' || !(TAP_MESSAGE_KEY in data)) return;
+      const parsed = v.safeParse(NetworkCallSchema, (data as Record<string, unknown>)[TAP_MESSAGE_KEY]);
+      if (parsed.success) onCall(parsed.output);
+    },
+    { signal },
+  );
+
+  let lastIdentity: string | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const checkPage = (): void => {
+    if (signal.aborted) return;
+    try {
+      const identity = adapter.readIdentity(document);
+      if (identity && identity !== lastIdentity) {
+        lastIdentity = identity;
+        send({ type: 'identity', platform: adapter.id, handle: identity });
+      }
+      reportHealth(adapter.checkHealth(document, new URL(location.href)));
+    } catch (error) {
+      console.warn('[Give First] page check failed', error);
+    }
+  };
+  const schedule = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if ('requestIdleCallback' in window) requestIdleCallback(checkPage, { timeout: 2000 });
+      else checkPage();
+    }, HEALTH_DELAY_MS);
+  };
+  signal.addEventListener('abort', () => clearTimeout(timer));
+
+  // Single-page apps change URL without reloading. The Navigation API tells us where it exists;
+  // elsewhere a cheap URL comparison once a second does.
+  const nav = (window as { navigation?: EventTarget }).navigation;
+  if (nav) nav.addEventListener('navigatesuccess', schedule, { signal });
+  else {
+    let href = location.href;
+    const poll = setInterval(() => {
+      if (location.href !== href) {
+        href = location.href;
+        schedule();
+      }
+    }, 1000);
+    signal.addEventListener('abort', () => clearInterval(poll));
+  }
+  if (document.readyState === 'complete') schedule();
+  else window.addEventListener('load', schedule, { once: true, signal });
+
+  return controller;
+}

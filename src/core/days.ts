@@ -1,0 +1,32 @@
+/** Local calendar days. The day boundary is the user's local midnight, as they live it. */
+
+/** `YYYY-MM-DD` of the local day that contains `ms`. */
+export function dayKey(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Keys of the `count` local days ending with the day of `now`, newest first. DST-safe (calendar steps). */
+export function lastDays(now: number, count: number): string[] {
+  const d = new Date(now);
+  const keys: string[] = [];
+  for (let i = 0; i < count; i++) {
+    keys.push(dayKey(d.getTime()));
+    d.setDate(d.getDate() - 1);
+  }
+  return keys;
+}
+
+/** ISO-8601 with the local offset, e.g. `2026-11-23T09:15:00.000+01:00`. */
+export function isoWithOffset(ms: number): string {
+  const d = new Date(ms);
+  const offsetMin = -d.getTimezoneOffset();
+  const sign = offsetMin >= 0 ? '+' : '-';
+  const abs = Math.abs(offsetMin);
+  const local = new Date(ms + offsetMin * 60_000).toISOString().slice(0, 23);
+  return `${local}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}

@@ -1,0 +1,47 @@
+/**
+ * The message protocol, one union per direction. Receivers validate: a content script runs next to
+ * the site's own code, so nothing it sends is trusted as typed.
+ */
+import * as v from 'valibot';
+import { PLATFORMS, type Platform } from './events.ts';
+import type { HealthProblem } from './health.ts';
+import { ObservationSchema, type Observation } from './observations.ts';
+
+/** Content script → background. */
+export type ContentToBackground =
+  | { type: 'observed'; observation: Observation }
+  | { type: 'identity'; platform: Platform; handle: string }
+  | { type: 'health'; platform: Platform; problem: HealthProblem | null };
+
+/** Extension page (popup, options, review) → background. */
+export type PageToBackground =
+  | { type: 'export' }
+  | { type: 'import'; file: unknown }
+  | { type: 'deleteAll' }
+  | { type: 'ping' };
+
+export type ToBackground = ContentToBackground | PageToBackground;
+
+const problem = v.object({
+  code: v.pipe(v.string(), v.maxLength(64)),
+  detail: v.pipe(v.string(), v.maxLength(300)),
+});
+
+export const ContentToBackgroundSchema = v.variant('type', [
+  v.object({ type: v.literal('observed'), observation: ObservationSchema }),
+  v.object({
+    type: v.literal('identity'),
+    platform: v.picklist(PLATFORMS),
+    handle: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100), v.regex(/^@?[\w.\-:]+$/u)),
+  }),
+  v.object({ type: v.literal('health'), platform: v.picklist(PLATFORMS), problem: v.nullable(problem) }),
+]);
+
+export const PageToBackgroundSchema = v.variant('type', [
+  v.object({ type: v.literal('export') }),
+  v.object({ type: v.literal('import'), file: v.unknown() }),
+  v.object({ type: v.literal('deleteAll') }),
+  v.object({ type: v.literal('ping') }),
+]);
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string; detail?: string };
