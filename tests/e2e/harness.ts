@@ -1,0 +1,180 @@
+/**
+ * End-to-end harness: launches Debian's Chromium with the built extension (dist/) loaded, serves the
+ * replica pages of each site at the site's real URL by routing, and gives tests a way to talk to the
+ * extension as its own pages do.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const DIST = join(ROOT, 'dist');
+export const REPLICAS = join(ROOT, 'tests', 'replicas');
+
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const found = candidates.find((p): p is string => !!p && existsSync(p));
+  if (!found) throw new Error('Chromium not found. Install it with: sudo apt-get install -y chromium (or set CHROMIUM_PATH).');
+  return found;
+}
+
+export interface LaunchOptions {
+  headless?: boolean;
+  /** Extra Chromium flags. */
+  args?: string[];
+}
+
+export interface Harness {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  /** `chrome-extension://<id>/<path>` */
+  url(path: string): string;
+  /** Opens an extension page (popup, options) in a tab. */
+  openPage(path: string): Promise<Page>;
+  /** Sends a page-to-background message from an extension page and returns the reply. */
+  send<T = unknown>(message: unknown): Promise<{ ok: boolean; value?: T; error?: string; detail?: string }>;
+  /** Everything stored, through the extension's own export. */
+  exportData(): Promise<ExportedFile>;
+  /** Reads a key of the extension's storage.local. */
+  storage<T = unknown>(key: string): Promise<T | undefined>;
+  close(): Promise<void>;
+}
+
+export interface ExportedEvent {
+  id: string;
+  platform: string;
+  kind: string;
+  at: string;
+  target?: { id?: string; url?: string; author?: string };
+  text?: string;
+  promotional?: boolean;
+  source: string;
+  undoneAt?: string;
+}
+export interface ExportedFile {
+  format: string;
+  version: number;
+  exportedAt: string;
+  events: ExportedEvent[];
+  settings: Record<string, unknown>;
+}
+
+export const POPUP = 'src/ui/popup/index.html';
+export const OPTIONS = 'src/ui/options/index.html';
+
+export async function launch(options: LaunchOptions = {}): Promise<Harness> {
+  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/ is missing: run `npm run build` first.');
+  const profile = mkdtempSync(join(tmpdir(), 'give-first-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: options.headless ?? true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${DIST}`,
+      `--load-extension=${DIST}`,
+      '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+      ...(options.args ?? []),
+    ],
+  });
+  // Nothing may leave the machine: any request not routed to a replica is refused.
+  await context.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));
+
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  // The serviceworker event fires before the background module has finished evaluating
+  // (toolchain.md); wait until its message listener is registered.
+  const deadline = Date.now() + 20_000;
+  while (!(await worker.evaluate(() => chrome.runtime.onMessage.hasListeners()).catch(() => false))) {
+    if (Date.now() > deadline) throw new Error('background did not become ready');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const extensionId = new URL(worker.url()).host;
+  const url = (path: string): string => `chrome-extension://${extensionId}/${path}`;
+  let messenger: Page | undefined;
+  const messengerPage = async (): Promise<Page> => {
+    if (!messenger || messenger.isClosed()) {
+      messenger = await context.newPage();
+      await messenger.goto(url(OPTIONS));
+    }
+    return messenger;
+  };
+
+  const harness: Harness = {
+    context,
+    extensionId,
+    worker,
+    url,
+    async openPage(path) {
+      const page = await context.newPage();
+      await page.goto(url(path));
+      return page;
+    },
+    async send(message) {
+      const page = await messengerPage();
+      return page.evaluate((m) => chrome.runtime.sendMessage(m), message);
+    },
+    async exportData() {
+      const reply = await harness.send<ExportedFile>({ type: 'export' });
+      if (!reply.ok || !reply.value) throw new Error(`export failed: ${reply.error}`);
+      return reply.value;
+    },
+    async storage(key) {
+      return worker.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key) as never;
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+  return harness;
+}
+
+/**
+ * Serves a replica folder at a site's origin: `https://x.com/home` → tests/replicas/x/home.html, and so
+ * on per the `pages` map. API calls are answered by `api` (return undefined to fall through to 404).
+ */
+export async function serveSite(
+  context: BrowserContext,
+  origin: string,
+  pages: Record<string, string>,
+  api?: (request: { method: string; url: URL; body: string | null }) => { status: number; body: unknown; contentType?: string } | undefined,
+): Promise<void> {
+  const escaped = origin.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  await context.route(new RegExp(`^${escaped}/`), async (route) => {
+    const request = route.request();
+    const url = new URL(request.url());
+    const answer = api?.({ method: request.method(), url, body: request.postData() });
+    if (answer) {
+      await route.fulfill({
+        status: answer.status,
+        contentType: answer.contentType ?? 'application/json',
+        body: typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body),
+      });
+      return;
+    }
+    const file = pages[url.pathname];
+    if (file && request.method() === 'GET') {
+      await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(join(REPLICAS, file), 'utf8') });
+      return;
+    }
+    await route.fulfill({ status: 404, contentType: 'text/plain', body: 'not in replica' });
+  });
+}
+
+/** Polls `probe` until it returns a truthy value (or throws after `timeoutMs`). */
+export async function until<T>(probe: () => Promise<T> | T, timeoutMs = 10_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
