@@ -1,0 +1,28 @@
+/**
+ * Every user-facing string comes from _locales/<lang>/messages.json through the browser's i18n API.
+ * `t` falls back to the key itself so a missing string is visible, never blank.
+ */
+import browser from 'webextension-polyfill';
+import type { Platform } from './events.ts';
+
+export function t(key: string, substitutions?: string | (string | number)[]): string {
+  const subs = substitutions === undefined ? undefined : Array.isArray(substitutions) ? substitutions.map(String) : substitutions;
+  return browser.i18n.getMessage(key, subs) || key;
+}
+
+export function platformName(platform: Platform): string {
+  return t(`platform_${platform}`);
+}
+
+/** The UI language, for Intl formatting of dates and numbers. */
+export function uiLocale(): string {
+  return browser.i18n.getUILanguage() || 'en';
+}
+
+export function formatNumber(n: number, maximumFractionDigits = 1): string {
+  return new Intl.NumberFormat(uiLocale(), { maximumFractionDigits }).format(n);
+}
+
+export function formatDateTime(ms: number): string {
+  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+}

@@ -1,0 +1,132 @@
+/** Target, weights, own handles and domains, and which sites to capture. Saved to storage.local. */
+import { useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { PLATFORMS, type Platform } from '../../shared/events.ts';
+import { platformName, t } from '../../shared/i18n.ts';
+import {
+  normalizeHandle, normalizeSettings, SETTINGS_KEY, TARGET_PRESETS, type Settings, type Weights,
+} from '../../shared/settings.ts';
+
+const WEIGHT_FIELDS: (keyof Weights)[] = ['like', 'follow', 'repost', 'quote', 'reply', 'post', 'promoPost'];
+
+function splitList(text: string): string[] {
+  return text.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
+}
+
+export function SettingsForm({ initial }: { initial: Settings }) {
+  const [draft, setDraft] = useState<Settings>(initial);
+  const [status, setStatus] = useState('');
+  const preset = TARGET_PRESETS.find((p) => p.target === draft.target)?.id ?? 'custom';
+  const update = (patch: Partial<Settings>): void => {
+    setDraft({ ...draft, ...patch });
+    setStatus('');
+  };
+
+  const save = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    const clean = normalizeSettings({
+      ...draft,
+      handles: Object.fromEntries(
+        Object.entries(draft.handles).map(([p, list]) => [p, (list ?? []).map(normalizeHandle).filter(Boolean)]),
+      ),
+    });
+    await browser.storage.local.set({ [SETTINGS_KEY]: clean });
+    setDraft(clean);
+    setStatus(t('saved'));
+  };
+
+  return (
+    <form onSubmit={(e) => void save(e)} aria-labelledby="settings-title">
+      <h2 id="settings-title">{t('settingsTitle')}</h2>
+
+      <fieldset>
+        <legend>{t('targetLegend')}</legend>
+        <p class="muted">{t('targetHelp')}</p>
+        <label>
+          {t('targetPreset')}{' '}
+          <select
+            value={preset}
+            onChange={(e) => {
+              const chosen = TARGET_PRESETS.find((p) => p.id === e.currentTarget.value);
+              if (chosen) update({ target: chosen.target });
+            }}
+          >
+            {TARGET_PRESETS.map((p) => <option key={p.id} value={p.id}>{t(`preset_${p.id}`)}</option>)}
+            <option value="custom">{t('preset_custom')}</option>
+          </select>
+        </label>{' '}
+        <label>
+          {t('targetCustom')}{' '}
+          <input
+            name="target" type="number" min="0.1" max="100" step="0.1" value={draft.target} required
+            onInput={(e) => update({ target: Number(e.currentTarget.value) })}
+          />
+        </label>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('weightsLegend')}</legend>
+        <p class="muted">{t('weightsHelp')}</p>
+        <div class="grid">
+          {WEIGHT_FIELDS.map((field) => (
+            <label key={field}>
+              {t(`weight_${field}`)}
+              <input
+                name={`weight-${field}`} type="number" min="0" max="100" step="0.5" value={draft.weights[field]} required
+                onInput={(e) => update({ weights: { ...draft.weights, [field]: Number(e.currentTarget.value) } })}
+              />
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('identityLegend')}</legend>
+        <p class="muted">{t('identityHelp')}</p>
+        <div class="grid">
+          {PLATFORMS.map((platform: Platform) => (
+            <label key={platform}>
+              {platformName(platform)}
+              <input
+                name={`handles-${platform}`} type="text" autoComplete="off" spellcheck={false}
+                value={(draft.handles[platform] ?? []).join(', ')}
+                onChange={(e) => update({ handles: { ...draft.handles, [platform]: splitList(e.currentTarget.value) } })}
+              />
+            </label>
+          ))}
+        </div>
+        <label class="block">
+          {t('domainsLabel')}
+          <textarea
+            name="domains" rows={3} spellcheck={false} value={draft.domains.join('\n')}
+            onChange={(e) => update({ domains: splitList(e.currentTarget.value) })}
+          />
+        </label>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('sitesLegend')}</legend>
+        <div class="grid">
+          {PLATFORMS.map((platform) => (
+            <label key={platform} class="check">
+              <input
+                type="checkbox" name={`site-${platform}`} checked={!draft.disabledPlatforms.includes(platform)}
+                onChange={(e) => update({
+                  disabledPlatforms: e.currentTarget.checked
+                    ? draft.disabledPlatforms.filter((p) => p !== platform)
+                    : [...draft.disabledPlatforms, platform],
+                })}
+              />{' '}
+              {platformName(platform)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <p>
+        <button type="submit" class="primary">{t('saveSettings')}</button>{' '}
+        <span role="status" data-testid="settings-status">{status}</span>
+      </p>
+    </form>
+  );
+}
