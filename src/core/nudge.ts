@@ -4,18 +4,8 @@
  * the same inputs always give the same answer, and nothing here can block a post by itself.
  */
 import type { Platform } from '../shared/events.ts';
+import type { NudgeSettings, NudgeStrength } from '../shared/settings.ts';
 import type { Balance } from './balance.ts';
-
-export type NudgeStrength = 'gentle' | 'pause' | 'reflect';
-
-export interface NudgeSettings {
-  enabled: boolean;
-  strength: NudgeStrength;
-  /** Local hours [from, to) when no nudge shows; may wrap midnight (22 → 7). null: none. */
-  quietHours: { from: number; to: number } | null;
-  /** Sites where the user switched the nudge off. */
-  disabledPlatforms: Platform[];
-}
 
 /** What the extension remembers between nudges (kept by the background in storage.local). */
 export interface NudgeState {

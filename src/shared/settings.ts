@@ -6,7 +6,24 @@ import * as v from 'valibot';
 import { KINDS, PLATFORMS, type Kind, type Platform } from './events.ts';
 
 export const SETTINGS_KEY = 'settings';
-export const SETTINGS_VERSION = 1;
+/**
+ * Version history: 1 — target, weights, handles, domains, sites. 2 — adds `nudge` (strength, quiet
+ * hours, per-site switch). Older stored settings are upgraded by filling what they lack with defaults
+ * (normalizeSettings), never by dropping what the user chose.
+ */
+export const SETTINGS_VERSION = 2;
+
+export type NudgeStrength = 'gentle' | 'pause' | 'reflect';
+
+export interface NudgeSettings {
+  enabled: boolean;
+  /** gentle: the card · pause: a 5-second wait on "Post anyway" · reflect: type a reason first. */
+  strength: NudgeStrength;
+  /** Local hours [from, to) when no nudge shows; may wrap midnight (22 → 7). null: none. */
+  quietHours: { from: number; to: number } | null;
+  /** Sites where the user switched the nudge off. */
+  disabledPlatforms: Platform[];
+}
 
 export interface Weights {
   like: number;
@@ -31,6 +48,8 @@ export interface Settings {
   domains: string[];
   /** Sites whose capture is switched off. */
   disabledPlatforms: Platform[];
+  /** The nudge before posting. */
+  nudge: NudgeSettings;
 }
 
 export const DEFAULT_WEIGHTS: Weights = {
@@ -44,6 +63,7 @@ export const DEFAULT_SETTINGS: Settings = {
   handles: {},
   domains: [],
   disabledPlatforms: [],
+  nudge: { enabled: true, strength: 'gentle', quietHours: null, disabledPlatforms: [] },
 };
 
 export const TARGET_PRESETS = [
@@ -64,6 +84,15 @@ export const SettingsSchema = v.object({
   handles: v.record(v.picklist(PLATFORMS), handleList),
   domains: v.pipe(v.array(v.pipe(v.string(), v.maxLength(253))), v.maxLength(100)),
   disabledPlatforms: v.array(v.picklist(PLATFORMS)),
+  nudge: v.object({
+    enabled: v.boolean(),
+    strength: v.picklist(['gentle', 'pause', 'reflect']),
+    quietHours: v.nullable(v.object({
+      from: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(23)),
+      to: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(23)),
+    })),
+    disabledPlatforms: v.array(v.picklist(PLATFORMS)),
+  }),
 });
 
 /**
@@ -78,6 +107,7 @@ export function normalizeSettings(raw: unknown): Settings {
     version: SETTINGS_VERSION,
   } as Record<string, unknown>;
   merged.weights = { ...DEFAULT_WEIGHTS, ...((raw as { weights?: object }).weights ?? {}) };
+  merged.nudge = { ...DEFAULT_SETTINGS.nudge, ...((raw as { nudge?: object }).nudge ?? {}) };
   const parsed = v.safeParse(SettingsSchema, merged);
   if (parsed.success) return parsed.output as Settings;
   // Keep every valid top-level field and reset only the broken ones.
