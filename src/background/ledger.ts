@@ -56,20 +56,28 @@ async function applyDid(tx: Tx, obs: DidObservation, ctx: LedgerContext): Promis
   // Only a newer action changes an event: late or repeated messages are ignored (idempotent).
   if (obs.at <= existing.opAt) return false;
   if (isLive(existing)) {
-    // Already counted: at most fill in target details learnt since (e.g. the author).
+    // Already counted, but remember that this newer action happened: otherwise an undo from between
+    // the two, arriving last, would undo the later like (like t1, like t3, unlike t2 must end liked;
+    // ledger.test.ts, "out-of-order toggles").
+    existing.opAt = obs.at;
+    let changed = false;
+    // At most fill in target details learnt since (e.g. the author).
     if (obs.target && !existing.target?.author && obs.target.author) {
       await bump(tx, existing, ctx.own, -1);
       existing.target = { ...existing.target, ...obs.target };
       await bump(tx, existing, ctx.own, 1);
-      existing.opAt = obs.at;
-      await store.put(existing);
-      return true;
+      changed = true;
     }
-    return false;
+    await store.put(existing);
+    return changed;
   }
   // Re-done after an undo (like → unlike → like): the same one event, live again.
   delete existing.undoneAt;
   existing.opAt = obs.at;
+  // Take the target details this action brings: a tombstone knows only the post id, and a first like
+  // may have come before the author was on the page. Without the author, a re-like of one's own post
+  // would count as giving (ledger.test.ts, "a like after a tombstone…").
+  if (obs.target) existing.target = { ...existing.target, ...obs.target };
   await store.put(existing);
   await bump(tx, existing, ctx.own, 1);
   return true;
@@ -84,7 +92,14 @@ async function applyUndid(tx: Tx, obs: UndidObservation, ctx: LedgerContext): Pr
     const existing = await store.get(id);
     if (!existing) continue;
     found = true;
-    if (obs.at <= existing.opAt || !isLive(existing)) continue;
+    if (obs.at <= existing.opAt) continue;
+    if (!isLive(existing)) {
+      // Already undone; remember the newer undo so a re-do from before it, arriving last, stays
+      // ignored (unlike t1, unlike t3, like t2 must end unliked; ledger.test.ts, "out-of-order toggles").
+      existing.opAt = obs.at;
+      await store.put(existing);
+      continue;
+    }
     existing.undoneAt = obs.at;
     existing.opAt = obs.at;
     await store.put(existing);

@@ -9,10 +9,15 @@ export function dayKey(ms: number): string {
 /** Keys of the `count` local days ending with the day of `now`, newest first. DST-safe (calendar steps). */
 export function lastDays(now: number, count: number): string[] {
   const d = new Date(now);
+  const [year, month, date] = [d.getFullYear(), d.getMonth(), d.getDate()];
+  // Step back on the calendar alone (in UTC, which has no gaps), not on local clock time: stepping
+  // local time with setDate() lands on the next day whenever a local day does not exist, and then never
+  // gets past it (Pacific/Apia skipped 30 December 2011: every key came out as 2011-12-31; days.test.ts).
+  const step = new Date(0);
   const keys: string[] = [];
   for (let i = 0; i < count; i++) {
-    keys.push(dayKey(d.getTime()));
-    d.setDate(d.getDate() - 1);
+    step.setUTCFullYear(year, month, date - i);
+    keys.push(`${step.getUTCFullYear()}-${pad(step.getUTCMonth() + 1)}-${pad(step.getUTCDate())}`);
   }
   return keys;
 }
