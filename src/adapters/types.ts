@@ -26,6 +26,34 @@ export interface TapSpec {
   responses: RegExp;
 }
 
+/** What kind of writing a composer's submit would publish; only `post` (original) can be nudged. */
+export type ComposerKind = 'post' | 'reply' | 'quote' | 'edit' | 'message';
+
+export interface ComposerInfo {
+  kind: ComposerKind;
+  /** The draft as the user wrote it (read only, never changed). */
+  draft: string;
+  /** The composer's box, for placing the nudge card beside it. */
+  anchor: Element;
+}
+
+/** What the nudge needs from a site: its submit controls and what they would publish. */
+export interface ComposerHooks {
+  /** The submit control a click on `target` activates, or null. */
+  submitFromClick(target: Element): HTMLElement | null;
+  /** The submit control a key press submits (e.g. Ctrl/Cmd+Enter in the text box), or null. */
+  submitFromKey(event: KeyboardEvent): HTMLElement | null;
+  /** Describes the composer a submit control belongs to; null when it cannot tell (then no nudge). */
+  describe(submit: HTMLElement, url: URL): ComposerInfo | null;
+  /**
+   * Sees every click first (capture phase) so the adapter can remember what opened a composer (a
+   * reply button, a quote item). Must be cheap: it runs on every click on the site.
+   */
+  noteClick(target: Element, now: number): void;
+  /** Up to `max` posts by other people visible on the page, the best to answer first. */
+  suggestions(doc: Document, ownHandle: string | null, max: number): HTMLElement[];
+}
+
 export interface SiteAdapter {
   id: Platform;
   /** Content-script match patterns; the manifest lists exactly these (checked by a meta-test). */
@@ -43,6 +71,8 @@ export interface SiteAdapter {
    * Runs when the page is idle after a navigation, never from a mutation callback.
    */
   checkHealth(doc: Document, url: URL): HealthProblem | null;
+  /** Composer hooks for the nudge before posting. */
+  composer: ComposerHooks;
 }
 
 /** Thrown by parsers when a request the adapter knows has an unexpected shape; becomes a health report. */

@@ -12,7 +12,8 @@ import {
   ContentToBackgroundSchema, PageToBackgroundSchema, type ContentToBackground, type PageToBackground, type Reply,
 } from '../shared/messages.ts';
 import { normalizeHandle, SETTINGS_KEY, type Settings } from '../shared/settings.ts';
-import { SNAPSHOT_DAYS, SNAPSHOT_KEY, type Snapshot } from '../shared/snapshot.ts';
+import { emptyNudgeState, SNAPSHOT_DAYS, SNAPSHOT_KEY, type Snapshot } from '../shared/snapshot.ts';
+import { snoozeUntil } from '../core/nudge.ts';
 import { applyObservation, deleteAll, exportEvents, importEvents, rebuildAllTallies } from './ledger.ts';
 import { database, ownHandles, readSettings, readSnapshot } from './state.ts';
 import type { Platform } from '../shared/events.ts';
@@ -112,6 +113,17 @@ async function handleContent(message: ContentToBackground, platform: Platform): 
       await publish({ health });
       return { ok: true, value: true };
     }
+    case 'nudge': {
+      const now = Date.now();
+      const snapshot = await readSnapshot();
+      const nudge = { ...emptyNudgeState(), ...snapshot.nudge };
+      if (message.outcome === 'shown' && message.variant === 'full') nudge.lastFullCard = { ...nudge.lastFullCard, [platform]: now };
+      if (message.outcome === 'engageFirst') nudge.lastEngageFirst = { ...nudge.lastEngageFirst, [platform]: now };
+      if (message.outcome === 'snoozed' && message.snooze) nudge.snoozedUntil = snoozeUntil(message.snooze, now);
+      await (await database()).add('nudges', { platform, at: now, outcome: message.outcome, variant: message.variant });
+      await publish({ nudge });
+      return { ok: true, value: true };
+    }
   }
 }
 
@@ -149,7 +161,7 @@ async function handlePage(message: PageToBackground): Promise<Reply<unknown>> {
     }
     case 'deleteAll': {
       await deleteAll(await database());
-      await publish({ health: {}, identities: {} });
+      await publish({ health: {}, identities: {}, nudge: emptyNudgeState() });
       return { ok: true, value: true };
     }
   }

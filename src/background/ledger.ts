@@ -167,6 +167,6 @@ export async function exportEvents(db: DB): Promise<GiveFirstEvent[]> {
 }
 
 export async function deleteAll(db: DB): Promise<void> {
-  const tx = db.transaction(['events', 'days'], 'readwrite');
-  await Promise.all([tx.objectStore('events').clear(), tx.objectStore('days').clear(), tx.done]);
+  const tx = db.transaction(['events', 'days', 'nudges'], 'readwrite');
+  await Promise.all([tx.objectStore('events').clear(), tx.objectStore('days').clear(), tx.objectStore('nudges').clear(), tx.done]);
 }

@@ -9,6 +9,7 @@ import * as v from 'valibot';
 import { ShapeError, type NetworkCall, type SiteAdapter } from '../adapters/types.ts';
 import type { HealthProblem } from '../shared/health.ts';
 import type { ContentToBackground } from '../shared/messages.ts';
+import { startNudge } from './nudge/controller.ts';
 import { TAP_MESSAGE_KEY } from './page-tap.ts';
 
 const MAX_BODY = 256 * 1024;
@@ -120,5 +121,6 @@ export function startContent(adapter: SiteAdapter): AbortController {
   if (document.readyState === 'complete') schedule();
   else window.addEventListener('load', schedule, { once: true, signal });
 
+  startNudge(adapter, signal, send);
   return controller;
 }

@@ -3,6 +3,7 @@
  * the site's own code, so nothing it sends is trusted as typed.
  */
 import * as v from 'valibot';
+import type { SnoozeChoice } from '../core/nudge.ts';
 import { PLATFORMS, type Platform } from './events.ts';
 import type { HealthProblem } from './health.ts';
 import { ObservationSchema, type Observation } from './observations.ts';
@@ -11,7 +12,11 @@ import { ObservationSchema, type Observation } from './observations.ts';
 export type ContentToBackground =
   | { type: 'observed'; observation: Observation }
   | { type: 'identity'; platform: Platform; handle: string }
-  | { type: 'health'; platform: Platform; problem: HealthProblem | null };
+  | { type: 'health'; platform: Platform; problem: HealthProblem | null }
+  | { type: 'nudge'; platform: Platform; outcome: NudgeOutcome; variant: 'full' | 'compact'; snooze?: SnoozeChoice };
+
+export const NUDGE_OUTCOMES = ['shown', 'engageFirst', 'postedAnyway', 'snoozed'] as const;
+export type NudgeOutcome = (typeof NUDGE_OUTCOMES)[number];
 
 /** Extension page (popup, options, review) → background. */
 export type PageToBackground =
@@ -35,6 +40,13 @@ export const ContentToBackgroundSchema = v.variant('type', [
     handle: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100), v.regex(/^@?[\w.\-:]+$/u)),
   }),
   v.object({ type: v.literal('health'), platform: v.picklist(PLATFORMS), problem: v.nullable(problem) }),
+  v.object({
+    type: v.literal('nudge'),
+    platform: v.picklist(PLATFORMS),
+    outcome: v.picklist(NUDGE_OUTCOMES),
+    variant: v.picklist(['full', 'compact']),
+    snooze: v.optional(v.picklist(['hour', 'today', 'week'])),
+  }),
 ]);
 
 export const PageToBackgroundSchema = v.variant('type', [

@@ -3,6 +3,7 @@
  * counters, adapter health and detected identities. The popup, the badge and (later) the nudge read
  * this instead of asking the database, so they stay instant however long the history is.
  */
+import type { NudgeState } from '../core/nudge.ts';
 import type { DayTally } from '../core/tally.ts';
 import type { Platform } from './events.ts';
 import type { PlatformHealth } from './health.ts';
@@ -16,6 +17,8 @@ export interface Snapshot {
   health: Partial<Record<Platform, PlatformHealth>>;
   /** Handles read from the sites' own pages (the user can add more in options). */
   identities: Partial<Record<Platform, string>>;
+  /** Snooze and frequency caps of the nudge before posting. */
+  nudge: NudgeState;
   /** Total stored events, live or undone. */
   eventCount: number;
   /** Set when the last write failed (e.g. storage quota); cleared by the next good write. */
@@ -24,5 +27,9 @@ export interface Snapshot {
 }
 
 export function emptySnapshot(): Snapshot {
-  return { tallies: [], health: {}, identities: {}, eventCount: 0, updatedAt: 0 };
+  return { tallies: [], health: {}, identities: {}, nudge: emptyNudgeState(), eventCount: 0, updatedAt: 0 };
+}
+
+export function emptyNudgeState(): NudgeState {
+  return { lastFullCard: {}, lastEngageFirst: {} };
 }

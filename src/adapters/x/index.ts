@@ -1,5 +1,6 @@
 /** The X (x.com, twitter.com) adapter. */
 import type { SiteAdapter } from '../types.ts';
+import { createXComposer } from './composer.ts';
 import { X_TAP } from './network.ts';
 import { parseXCall } from './parse.ts';
 import { xPageKind } from './routes.ts';
@@ -10,6 +11,7 @@ export const xAdapter: SiteAdapter = {
   matches: ['https://x.com/*', 'https://twitter.com/*', 'https://mobile.x.com/*', 'https://mobile.twitter.com/*'],
   tap: X_TAP,
   parseCall: parseXCall,
+  composer: createXComposer(),
 
   readIdentity(doc) {
     const href = doc.querySelector<HTMLAnchorElement>(selectors.ownProfileLink)?.getAttribute('href');

@@ -38,6 +38,11 @@ export const MIGRATIONS: readonly Migration[] = [
     const store = tx.objectStore('days');
     await Promise.all([...days.values()].map((t) => store.put(t)));
   },
+  // 3: the nudge log (shown, engage first, posted anyway, snoozed), for the weekly review.
+  (db) => {
+    const nudges = db.createObjectStore('nudges', { keyPath: 'id', autoIncrement: true });
+    nudges.createIndex('byAt', 'at');
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

@@ -1,7 +1,8 @@
 /** The IndexedDB schema. Only the background service worker opens this database. */
 import type { DBSchema } from 'idb';
 import type { DayTally } from '../../core/tally.ts';
-import type { GiveFirstEvent } from '../../shared/events.ts';
+import type { GiveFirstEvent, Platform } from '../../shared/events.ts';
+import type { NudgeOutcome } from '../../shared/messages.ts';
 
 export const DB_NAME = 'give-first';
 
@@ -10,7 +11,17 @@ export interface StoredEvent extends GiveFirstEvent {
   opAt: number;
 }
 
+/** One line of the nudge log. `heeded` is derived later: a give within 15 minutes of `shown`. */
+export interface NudgeRecord {
+  id?: number;
+  platform: Platform;
+  at: number;
+  outcome: NudgeOutcome;
+  variant: 'full' | 'compact';
+}
+
 export interface GiveFirstDB extends DBSchema {
   events: { key: string; value: StoredEvent; indexes: { byAt: number } };
   days: { key: string; value: DayTally };
+  nudges: { key: number; value: NudgeRecord; indexes: { byAt: number } };
 }
