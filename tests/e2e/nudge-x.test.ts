@@ -186,6 +186,10 @@ describe('the nudge on X', () => {
     await clickCardButton(page, '1 hour');
     await until(async () => (await readCard(page)) === null, 2000, 'the card to close');
     expect(api.callsOf('CreateTweet')).toHaveLength(0);
+    const popup = await h.openPage(POPUP);
+    await expect.poll(() => popup.getByTestId('snoozed').count()).toBe(1);
+    expect(await popup.getByTestId('snoozed').textContent()).toMatch(/^Nudge snoozed until /);
+    await popup.close();
     const snoozedUntil = await until(async () => {
       const s = await h.storage<{ nudge?: { snoozedUntil?: number } }>('snapshot');
       return s?.nudge?.snoozedUntil ?? 0;
@@ -240,6 +244,16 @@ describe('the nudge on X', () => {
     await clickCardButton(page, 'Post anyway');
     await until(() => api.callsOf('CreateTweet').length === 1, 5000, 'CreateTweet');
     expect(api.callsOf('CreateTweet')[0]?.variables.tweet_text).toBe('Reflected');
+    await page.close();
+  });
+
+  test('switched off for X, the nudge stays off', async () => {
+    await seed(LOW, { nudge: { enabled: true, strength: 'gentle', quietHours: null, disabledPlatforms: ['x'] } });
+    const page = await openX(h);
+    await typeDraft(page, 'No nudge here');
+    await page.locator('[data-testid="tweetButtonInline"]').click();
+    await until(() => api.callsOf('CreateTweet').length === 1, 5000, 'CreateTweet');
+    expect(await readCard(page)).toBeNull();
     await page.close();
   });
 

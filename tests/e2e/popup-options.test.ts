@@ -180,3 +180,18 @@ test('own handles set in options make actions on own posts neutral', async () =>
   await popup.close();
   await options.close();
 });
+
+test('nudge settings: strength, quiet hours and a per-site switch are saved', async () => {
+  const options = await h.openPage(OPTIONS);
+  await options.getByLabel('Strength').selectOption('reflect');
+  await options.getByLabel('Quiet hours (no nudge)').selectOption('on');
+  await options.getByLabel('From').selectOption('21');
+  await options.locator('input[name="nudge-site-x"]').uncheck();
+  await options.getByRole('button', { name: 'Save settings' }).click();
+  await expect.poll(() => options.getByTestId('settings-status').textContent()).toBe('Saved.');
+  const settings = await h.storage<{ nudge: unknown }>('settings');
+  expect(settings?.nudge).toEqual({ enabled: true, strength: 'reflect', quietHours: { from: 21, to: 7 }, disabledPlatforms: ['x'] });
+  // Capture on X stays on: the two switches are separate.
+  expect(await options.locator('input[name="site-x"]').isChecked()).toBe(true);
+  await options.close();
+});

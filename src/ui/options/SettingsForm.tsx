@@ -4,13 +4,35 @@ import browser from 'webextension-polyfill';
 import { PLATFORMS, type Platform } from '../../shared/events.ts';
 import { platformName, t } from '../../shared/i18n.ts';
 import {
-  normalizeHandle, normalizeSettings, SETTINGS_KEY, TARGET_PRESETS, type Settings, type Weights,
+  normalizeHandle, normalizeSettings, SETTINGS_KEY, TARGET_PRESETS, type NudgeSettings, type NudgeStrength, type Settings, type Weights,
 } from '../../shared/settings.ts';
+
+const STRENGTHS: NudgeStrength[] = ['gentle', 'pause', 'reflect'];
+const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
 const WEIGHT_FIELDS: (keyof Weights)[] = ['like', 'follow', 'repost', 'quote', 'reply', 'post', 'promoPost'];
 
 function splitList(text: string): string[] {
   return text.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
+}
+
+/** One checkbox per site; checked means on. `off` lists the sites switched off. */
+function PlatformChecks({ name, off, disabled = false, onChange }: {
+  name: string; off: Platform[]; disabled?: boolean; onChange(off: Platform[]): void;
+}) {
+  return (
+    <div class="grid">
+      {PLATFORMS.map((platform) => (
+        <label key={platform} class="check">
+          <input
+            type="checkbox" name={`${name}-${platform}`} disabled={disabled} checked={!off.includes(platform)}
+            onChange={(e) => onChange(e.currentTarget.checked ? off.filter((p) => p !== platform) : [...off, platform])}
+          />{' '}
+          {platformName(platform)}
+        </label>
+      ))}
+    </div>
+  );
 }
 
 export function SettingsForm({ initial }: { initial: Settings }) {
@@ -21,6 +43,8 @@ export function SettingsForm({ initial }: { initial: Settings }) {
     setDraft({ ...draft, ...patch });
     setStatus('');
   };
+
+  const updateNudge = (patch: Partial<NudgeSettings>): void => update({ nudge: { ...draft.nudge, ...patch } });
 
   const save = async (event: Event): Promise<void> => {
     event.preventDefault();
@@ -106,21 +130,69 @@ export function SettingsForm({ initial }: { initial: Settings }) {
 
       <fieldset>
         <legend>{t('sitesLegend')}</legend>
+        <PlatformChecks
+          name="site" off={draft.disabledPlatforms}
+          onChange={(disabledPlatforms) => update({ disabledPlatforms })}
+        />
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('nudgeLegend')}</legend>
+        <label class="check">
+          <input
+            type="checkbox" name="nudge-enabled" checked={draft.nudge.enabled}
+            onChange={(e) => updateNudge({ enabled: e.currentTarget.checked })}
+          />{' '}
+          {t('nudgeEnabled')}
+        </label>
         <div class="grid">
-          {PLATFORMS.map((platform) => (
-            <label key={platform} class="check">
-              <input
-                type="checkbox" name={`site-${platform}`} checked={!draft.disabledPlatforms.includes(platform)}
-                onChange={(e) => update({
-                  disabledPlatforms: e.currentTarget.checked
-                    ? draft.disabledPlatforms.filter((p) => p !== platform)
-                    : [...draft.disabledPlatforms, platform],
-                })}
-              />{' '}
-              {platformName(platform)}
-            </label>
-          ))}
+          <label>
+            {t('nudgeStrength')}
+            <select
+              name="nudge-strength" value={draft.nudge.strength} disabled={!draft.nudge.enabled}
+              onChange={(e) => updateNudge({ strength: e.currentTarget.value as NudgeStrength })}
+            >
+              {STRENGTHS.map((s) => <option key={s} value={s}>{t(`nudgeStrength_${s}`)}</option>)}
+            </select>
+          </label>
+          <label>
+            {t('nudgeQuietHours')}
+            <select
+              name="nudge-quiet" value={draft.nudge.quietHours ? 'on' : 'off'} disabled={!draft.nudge.enabled}
+              onChange={(e) => updateNudge({ quietHours: e.currentTarget.value === 'on' ? { from: 22, to: 7 } : null })}
+            >
+              <option value="off">{t('nudgeQuietNone')}</option>
+              <option value="on">22:00 – 07:00</option>
+            </select>
+          </label>
+          {draft.nudge.quietHours && (
+            <>
+              <label>
+                {t('nudgeQuietFrom')}
+                <select
+                  name="nudge-quiet-from" value={draft.nudge.quietHours.from}
+                  onChange={(e) => updateNudge({ quietHours: { from: Number(e.currentTarget.value), to: draft.nudge.quietHours?.to ?? 7 } })}
+                >
+                  {HOURS.map((h) => <option key={h} value={h}>{`${String(h).padStart(2, '0')}:00`}</option>)}
+                </select>
+              </label>
+              <label>
+                {t('nudgeQuietTo')}
+                <select
+                  name="nudge-quiet-to" value={draft.nudge.quietHours.to}
+                  onChange={(e) => updateNudge({ quietHours: { from: draft.nudge.quietHours?.from ?? 22, to: Number(e.currentTarget.value) } })}
+                >
+                  {HOURS.map((h) => <option key={h} value={h}>{`${String(h).padStart(2, '0')}:00`}</option>)}
+                </select>
+              </label>
+            </>
+          )}
         </div>
+        <p class="muted">{t('nudgeSites')}</p>
+        <PlatformChecks
+          name="nudge-site" off={draft.nudge.disabledPlatforms} disabled={!draft.nudge.enabled}
+          onChange={(disabledPlatforms) => updateNudge({ disabledPlatforms })}
+        />
       </fieldset>
 
       <p>

@@ -58,6 +58,9 @@ export function Popup({ initial, now }: { initial: StoredState; now: number }) {
           <p class="muted target">{t('targetLine', formatNumber(settings.target))}</p>
         </div>
       </header>
+      {snapshot.nudge?.snoozedUntil !== undefined && snapshot.nudge.snoozedUntil > now && (
+        <p class="muted" data-testid="snoozed">{t('nudgeSnoozedUntil', formatDateTime(snapshot.nudge.snoozedUntil))}</p>
+      )}
       {snapshot.writeError && <p class="notice error" role="alert">{t('writeError', snapshot.writeError)}</p>}
       <section class="windows" aria-label={t('windowsLabel')}>
         <Totals label={t('today')} totals={balance.today} />
