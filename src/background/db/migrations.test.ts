@@ -68,11 +68,14 @@ describe('migrations', () => {
     const db = await openDatabase({ own });
     expect(db.name).toBe(DB_NAME);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['days', 'events']);
-    const tx = db.transaction(['events', 'days'], 'readonly');
+    expect([...db.objectStoreNames].sort()).toEqual(['days', 'events', 'nudges']);
+    const tx = db.transaction(['events', 'days', 'nudges'], 'readonly');
     expect(tx.objectStore('events').keyPath).toBe('id');
     expect([...tx.objectStore('events').indexNames]).toEqual(['byAt']);
     expect(tx.objectStore('days').keyPath).toBe('day');
+    expect(tx.objectStore('nudges').keyPath).toBe('id');
+    expect(tx.objectStore('nudges').autoIncrement).toBe(true);
+    expect([...tx.objectStore('nudges').indexNames]).toEqual(['byAt']);
     await tx.done;
     expect(await db.count('events')).toBe(0);
     expect(await db.count('days')).toBe(0);
@@ -130,5 +133,20 @@ describe('migrations', () => {
     expect(await again.count('days')).toBe(0);
     expect(await again.count('events')).toBe(1);
     again.close();
+  });
+
+  it('2 → 3 adds the nudge log and leaves events and counters as they were', async () => {
+    const v2 = await openDatabase({ own }, 2);
+    for (const event of v1Events()) await v2.put('events', { ...event });
+    const countersBefore = await v2.getAll('days');
+    const eventsBefore = await v2.getAll('events');
+    v2.close();
+    const db = await openDatabase({ own });
+    expect(db.version).toBe(3);
+    expect(await db.getAll('events')).toEqual(eventsBefore);
+    expect(await db.getAll('days')).toEqual(countersBefore);
+    const id = await db.add('nudges', { platform: 'x', at: 1, outcome: 'shown', variant: 'full' });
+    expect(await db.get('nudges', id)).toEqual({ id, platform: 'x', at: 1, outcome: 'shown', variant: 'full' });
+    db.close();
   });
 });
