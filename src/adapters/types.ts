@@ -73,6 +73,13 @@ export interface SiteAdapter {
   checkHealth(doc: Document, url: URL): HealthProblem | null;
   /** Composer hooks for the nudge before posting. */
   composer: ComposerHooks;
+  /**
+   * For actions that are not fetch/XHR calls (server-rendered forms, image beacons, unknown endpoints):
+   * watch the page — delegated listeners on the document, never per-element and never heavy work in a
+   * mutation callback — and emit an observation only once the page confirms the action (the UI state
+   * flipped, the new comment appeared). Everything it adds must stop when `signal` aborts.
+   */
+  watch?(doc: Document, emit: (observation: Observation) => void, signal: AbortSignal): void;
 }
 
 /** Thrown by parsers when a request the adapter knows has an unexpected shape; becomes a health report. */

@@ -121,6 +121,7 @@ export function startContent(adapter: SiteAdapter): AbortController {
   if (document.readyState === 'complete') schedule();
   else window.addEventListener('load', schedule, { once: true, signal });
 
+  adapter.watch?.(document, (observation) => send({ type: 'observed', observation }), signal);
   startNudge(adapter, signal, send);
   return controller;
 }
