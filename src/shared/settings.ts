@@ -8,7 +8,7 @@ import { KINDS, PLATFORMS, type Kind, type Platform } from './events.ts';
 export const SETTINGS_KEY = 'settings';
 /**
  * Version history: 1 — target, weights, handles, domains, sites. 2 — adds `nudge` (strength, quiet
- * hours, per-site switch). Older stored settings are upgraded by filling what they lack with defaults
+ * hours, per-site switch) and `hideNumbers`. Older stored settings are upgraded by filling what they lack with defaults
  * (normalizeSettings), never by dropping what the user chose.
  */
 export const SETTINGS_VERSION = 2;
@@ -50,6 +50,8 @@ export interface Settings {
   disabledPlatforms: Platform[];
   /** The nudge before posting. */
   nudge: NudgeSettings;
+  /** Show bands ("balanced", "leaning take") instead of figures, for those who'd rather not count. */
+  hideNumbers: boolean;
 }
 
 export const DEFAULT_WEIGHTS: Weights = {
@@ -64,6 +66,7 @@ export const DEFAULT_SETTINGS: Settings = {
   domains: [],
   disabledPlatforms: [],
   nudge: { enabled: true, strength: 'gentle', quietHours: null, disabledPlatforms: [] },
+  hideNumbers: false,
 };
 
 export const TARGET_PRESETS = [
@@ -93,6 +96,7 @@ export const SettingsSchema = v.object({
     })),
     disabledPlatforms: v.array(v.picklist(PLATFORMS)),
   }),
+  hideNumbers: v.boolean(),
 });
 
 /**
