@@ -33,30 +33,44 @@ export function installPageTap(spec: TapSpec): void {
   };
   const wanted = (method: string, url: string): boolean => method !== 'GET' && spec.requests.test(url);
 
+  // Downstream, rapid toggles (like, unlike, like) are ordered by `startedAt`, and the ledger ignores an
+  // action that is not newer than the last one it applied (that is what makes repeats idempotent). Two
+  // requests started in the same millisecond would tie and the later one be dropped, so stamps are kept
+  // strictly increasing within the page (at most a few ms off the clock).
+  let lastStamp = 0;
+  const stamp = (): number => (lastStamp = Math.max(Date.now(), lastStamp + 1));
+
   const nativeFetch = window.fetch;
   window.fetch = function giveFirstFetch(this: unknown, input: RequestInfo | URL, init?: RequestInit) {
-    const result = nativeFetch.call(this ?? window, input, init);
+    let seen: { method: string; url: string; body: Promise<string | null>; startedAt: number } | undefined;
     try {
       const request = input instanceof Request ? input : null;
       const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
       const url = absolute(request ? request.url : String(input));
       if (wanted(method, url)) {
-        const startedAt = Date.now();
-        const bodyPromise: Promise<string | null> = init?.body !== undefined
+        // A Request's body is consumed by fetch itself (bodyUsed, clone() then throws), so it is copied
+        // before the call. Seen in Chromium 2026-11: `fetch(new Request(url, {method: 'POST', body}))`
+        // went unrelayed when the copy was made afterwards.
+        const body: Promise<string | null> = init?.body !== undefined
           ? Promise.resolve(bodyToString(init.body))
           : request ? request.clone().text().then((t) => t.slice(0, MAX_BODY), () => null) : Promise.resolve(null);
-        result.then(
-          async (response) => {
-            const responseBody = spec.responses.test(url)
-              ? await response.clone().text().then((t) => t.slice(0, MAX_BODY), () => null)
-              : null;
-            relay({ method, url, status: response.status, requestBody: await bodyPromise, responseBody, startedAt });
-          },
-          async () => relay({ method, url, status: 0, requestBody: await bodyPromise, responseBody: null, startedAt }),
-        ).catch(() => undefined);
+        seen = { method, url, body, startedAt: stamp() };
       }
     } catch {
-      // Fail open: the page's request is already on its way.
+      // Fail open: never stand between the page and its request.
+    }
+    const result = nativeFetch.call(this ?? window, input, init);
+    if (seen) {
+      const { method, url, body, startedAt } = seen;
+      result.then(
+        async (response) => {
+          const responseBody = spec.responses.test(url)
+            ? await response.clone().text().then((t) => t.slice(0, MAX_BODY), () => null)
+            : null;
+          relay({ method, url, status: response.status, requestBody: await body, responseBody, startedAt });
+        },
+        async () => relay({ method, url, status: 0, requestBody: await body, responseBody: null, startedAt }),
+      ).catch(() => undefined);
     }
     return result;
   };
@@ -77,7 +91,7 @@ export function installPageTap(spec: TapSpec): void {
     try {
       const m = meta.get(this);
       if (m && wanted(m.method, m.url)) {
-        const startedAt = Date.now();
+        const startedAt = stamp();
         const requestBody = bodyToString(body);
         this.addEventListener('loadend', () => {
           let responseBody: string | null = null;

@@ -11,6 +11,7 @@ import type { HealthProblem } from '../shared/health.ts';
 import type { ContentToBackground } from '../shared/messages.ts';
 import { startNudge } from './nudge/controller.ts';
 import { TAP_MESSAGE_KEY } from './page-tap.ts';
+import { HEALTH_DELAY_MS } from './timing.ts';
 
 const MAX_BODY = 256 * 1024;
 const NetworkCallSchema = v.object({
@@ -22,8 +23,7 @@ const NetworkCallSchema = v.object({
   startedAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
 
-/** How long after a navigation the page is given to render before its hooks are judged. */
-export const HEALTH_DELAY_MS = 4000;
+export { HEALTH_DELAY_MS };
 
 export function isConfirmed(call: NetworkCall): boolean {
   return call.status >= 200 && call.status < 300;

@@ -131,32 +131,46 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   return harness;
 }
 
+/** A reply from a replica's fake API. */
+export interface ApiAnswer {
+  status: number;
+  body: unknown;
+  contentType?: string;
+}
+
 /**
  * Serves a replica folder at a site's origin: `https://x.com/home` → tests/replicas/x/home.html, and so
- * on per the `pages` map. API calls are answered by `api` (return undefined to fall through to 404).
+ * on per the `pages` map. A key may carry a query string (`/home?variant=es`); it is tried before the bare
+ * path, so variants of one page can live at one origin. `.js` files are served as JavaScript (a replica's
+ * client bundle). API calls are answered by `api` (return undefined to fall through to 404); it may
+ * answer asynchronously, e.g. to add latency so that requests overlap as on the real network.
  */
 export async function serveSite(
   context: BrowserContext,
   origin: string,
   pages: Record<string, string>,
-  api?: (request: { method: string; url: URL; body: string | null }) => { status: number; body: unknown; contentType?: string } | undefined,
+  api?: (request: { method: string; url: URL; body: string | null }) => ApiAnswer | undefined | Promise<ApiAnswer | undefined>,
 ): Promise<void> {
   const escaped = origin.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   await context.route(new RegExp(`^${escaped}/`), async (route) => {
     const request = route.request();
     const url = new URL(request.url());
-    const answer = api?.({ method: request.method(), url, body: request.postData() });
+    const answer = await api?.({ method: request.method(), url, body: request.postData() });
     if (answer) {
+      // A slow answer may outlive its page (closed at the end of a test); that is not an error.
       await route.fulfill({
         status: answer.status,
         contentType: answer.contentType ?? 'application/json',
         body: typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body),
+      }).catch((error: unknown) => {
+        if (!/closed/i.test(String(error))) throw error;
       });
       return;
     }
-    const file = pages[url.pathname];
+    const file = pages[url.pathname + url.search] ?? pages[url.pathname];
     if (file && request.method() === 'GET') {
-      await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(join(REPLICAS, file), 'utf8') });
+      const contentType = file.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'text/html; charset=utf-8';
+      await route.fulfill({ status: 200, contentType, body: readFileSync(join(REPLICAS, file), 'utf8') });
       return;
     }
     await route.fulfill({ status: 404, contentType: 'text/plain', body: 'not in replica' });

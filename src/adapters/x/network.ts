@@ -19,8 +19,12 @@ function graphqlRe(operations: readonly string[]): RegExp {
 export const GRAPHQL_RE = graphqlRe(GRAPHQL_OPERATIONS);
 export const FRIENDSHIPS_RE = new RegExp(`^${HOSTS}/i/api/1\\.1/friendships/(create|destroy)\\.json(?:\\?|$)`);
 
+const ALL = new RegExp(`${GRAPHQL_RE.source}|${FRIENDSHIPS_RE.source}`);
+
 export const X_TAP: TapSpec = {
-  requests: new RegExp(`${GRAPHQL_RE.source}|${FRIENDSHIPS_RE.source}`),
-  // Responses carry the new post's id, the replied-to author and the followed handle.
-  responses: new RegExp(`${graphqlRe(['CreateTweet', 'CreateNoteTweet']).source}|${FRIENDSHIPS_RE.source}`),
+  requests: ALL,
+  // Every response is read: CreateTweet's carries the new post's id and the replied-to author,
+  // friendships' the followed handle, and any GraphQL reply may be a refusal sent with HTTP 200
+  // (`{"errors":[…],"data":{}}`, see parse.ts). These mutation replies are small.
+  responses: ALL,
 };

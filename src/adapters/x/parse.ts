@@ -138,8 +138,29 @@ function parseFriendship(call: NetworkCall, action: 'create' | 'destroy'): Obser
   }];
 }
 
+/** Whether a JSON value holds any actual value (a string, number or boolean) at any depth. */
+function hasValue(value: unknown): boolean {
+  if (value === null || value === undefined) return false;
+  if (typeof value !== 'object') return true;
+  return Object.values(value).some(hasValue);
+}
+
+/**
+ * X's GraphQL refuses many mutations with HTTP 200 and a body like
+ * `{"errors":[{"message":"Authorization: Status is a duplicate. (187)",…}],"data":{}}`
+ * (fa0311/twitter-openapi issue #32, 2023-08; elizaOS/eliza issue #4074, 2025-03). Such a call did
+ * nothing and must not count. A reply with errors *and* data (partial success) still counts; an
+ * unread reply (null) cannot be judged and is trusted, as before.
+ */
+export function isGraphqlRefusal(responseBody: string | null): boolean {
+  const response = parseJson(responseBody);
+  const errors = pick(response, 'errors');
+  return Array.isArray(errors) && errors.length > 0 && !hasValue(pick(response, 'data'));
+}
+
 export function parseXCall(call: NetworkCall, doc: Document): Observation[] {
   const gql = GRAPHQL_RE.exec(call.url);
+  if (gql?.[1] && isGraphqlRefusal(call.responseBody)) return [];
   if (gql?.[1]) return parseGraphql(call, gql[1] as GraphqlOperation, doc);
   const rest = FRIENDSHIPS_RE.exec(call.url);
   if (rest?.[1]) return parseFriendship(call, rest[1] as 'create' | 'destroy');

@@ -1,0 +1,132 @@
+/**
+ * X capture across markup and client variants, plus adapter health and identity:
+ * - tests/replicas/x/home-es.html: Spanish UI, extra wrapper divs, other query ids, a client that sends
+ *   with fetch (CreateTweet as `fetch(new Request(…))`, follows with a URLSearchParams body), served
+ *   at twitter.com and at x.com;
+ * - tests/replicas/x/home-broken.html: the post container's test id renamed, which the health check
+ *   (HEALTH_DELAY_MS after load, src/content/timing.ts) must report, while capture, which rests
+ *   on the network, keeps working.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { HEALTH_DELAY_MS } from '../../src/content/timing.ts';
+import type { Snapshot } from '../../src/shared/snapshot.ts';
+import { launch, until, type Harness } from './harness.ts';
+import { FakeXApi, POSTS, USERS, VIEWER, X_URLS, likeButton, openX, postById, serveX, waitForEvent } from './x-api.ts';
+
+let h: Harness;
+const api = new FakeXApi();
+
+beforeAll(async () => {
+  h = await launch();
+  await serveX(h.context, api);
+});
+afterAll(async () => h?.close());
+beforeEach(async () => {
+  api.reset();
+  expect(await h.send({ type: 'deleteAll' })).toMatchObject({ ok: true });
+});
+afterEach(async () => {
+  for (const page of h.context.pages()) if (page.url().startsWith('https://')) await page.close();
+});
+
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000, interval: 50 });
+/** Long enough for the delayed page check plus an idle callback (its timeout is 2 s) and the write. */
+const HEALTH_WAIT_MS = HEALTH_DELAY_MS + 6_000;
+
+/** Waits for the snapshot the background publishes in storage.local to satisfy `accept`. */
+async function waitForSnapshot(accept: (s: Snapshot) => boolean, what: string): Promise<Snapshot> {
+  const found = await until(async () => {
+    const snap = await h.storage<Snapshot>('snapshot');
+    return snap && accept(snap) ? snap : undefined;
+  }, HEALTH_WAIT_MS, what);
+  return found as Snapshot;
+}
+
+async function transport(page: Page): Promise<unknown> {
+  return page.evaluate(() => (window as unknown as { __REPLICA_X__: { transport: string } }).__REPLICA_X__.transport);
+}
+
+test('Spanish fetch build on twitter.com: like and unlike', async () => {
+  const page = await openX(h, X_URLS.homeEs);
+  expect(await transport(page)).toBe('fetch');
+  // Spanish labels, and the article sits two wrappers deeper than on home.html.
+  expect(await likeButton(page, POSTS.alice.id).getAttribute('aria-label')).toBe('318 Me gusta. Me gusta');
+  expect(await page.locator('[data-testid="cellInnerDiv"] > article').count()).toBe(0);
+
+  await likeButton(page, POSTS.alice.id).click();
+  const liked = await waitForEvent(h, `x:like:${POSTS.alice.id}`);
+  // The target URL is canonical (x.com) whatever host the page was on.
+  expect(liked).toMatchObject({ kind: 'like', target: { id: POSTS.alice.id, author: 'alice', url: `https://x.com/alice/status/${POSTS.alice.id}` } });
+  expect(api.callsOf('FavoriteTweet')[0]?.url).toBe('https://twitter.com/i/api/graphql/q8u0Nn1mDcCZ3tGqJdkYVw/FavoriteTweet');
+
+  await likeButton(page, POSTS.alice.id).click();
+  const undone = await waitForEvent(h, `x:like:${POSTS.alice.id}`, (e) => e.undoneAt !== undefined);
+  expect(undone.at).toBe(liked.at);
+});
+
+test('Spanish fetch build: a post sent as fetch(new Request(…)) is captured', async () => {
+  const page = await openX(h, X_URLS.homeEs);
+  const button = page.getByTestId('tweetButtonInline');
+  await poll(() => button.textContent()).toBe('Postear');
+  await page.locator('main').getByTestId('tweetTextarea_0').fill('Hola a todos, primer post desde el navegador.');
+  await button.click();
+
+  await poll(() => api.created.length).toBe(1);
+  const newId = api.created[0] ?? '';
+  const event = await waitForEvent(h, `x:post:${newId}`);
+  expect(event).toMatchObject({
+    kind: 'post', text: 'Hola a todos, primer post desde el navegador.',
+    target: { id: newId, author: VIEWER.handle, url: `https://x.com/${VIEWER.handle}/status/${newId}` },
+  });
+  expect(api.callsOf('CreateTweet')[0]?.url).toBe('https://twitter.com/i/api/graphql/oB-5XsHNAbjvARJEc8CZFw/CreateTweet');
+});
+
+test('Spanish fetch build on x.com: reply ("Responder") and follow ("Seguir", URLSearchParams body)', async () => {
+  const page = await openX(h, X_URLS.homeEsOnX);
+  await postById(page, POSTS.alice.id).getByTestId('reply').click();
+  const dialog = page.getByRole('dialog');
+  await poll(() => dialog.getByTestId('tweetButton').textContent()).toBe('Responder');
+  const box = dialog.getByTestId('tweetTextarea_0');
+  await box.fill('¡Felicidades por el lanzamiento!');
+  await box.press('Control+Enter');
+  await poll(() => api.created.length).toBe(1);
+  const reply = await waitForEvent(h, `x:reply:${api.created[0]}`);
+  expect(reply).toMatchObject({ kind: 'reply', text: '¡Felicidades por el lanzamiento!', target: { id: POSTS.alice.id, author: 'alice' } });
+
+  const grace = USERS.grace.id;
+  await poll(() => page.getByTestId(`${grace}-follow`).textContent()).toBe('Seguir');
+  await page.getByTestId(`${grace}-follow`).click();
+  const follow = await waitForEvent(h, `x:follow:${grace}`);
+  expect(follow.target).toEqual({ id: grace, author: 'grace', url: 'https://x.com/grace' });
+  expect(api.callsOf('friendships/create')[0]?.body).toContain(`user_id=${grace}`);
+});
+
+test('a renamed post container makes X degraded while capture goes on; the real markup brings it back to ok', async () => {
+  const broken = await openX(h, X_URLS.broken);
+  expect(await broken.locator('article[data-testid="tweet"]').count()).toBe(0);
+  // Capture rests on the network: the like still counts, only the author (read from the page) is missing.
+  await likeButton(broken, POSTS.alice.id).click();
+  const like = await waitForEvent(h, `x:like:${POSTS.alice.id}`);
+  expect(like.target).toEqual({ id: POSTS.alice.id, url: `https://x.com/i/status/${POSTS.alice.id}` });
+
+  const degraded = (await waitForSnapshot((s) => s.health.x?.state === 'degraded', 'x health to become degraded')).health.x;
+  expect(degraded?.problem).toEqual({ code: 'no-posts', detail: 'no article[data-testid="tweet"] on the timeline' });
+  await broken.close();
+
+  const good = await openX(h, X_URLS.home);
+  const recovered = await waitForSnapshot(
+    (s) => s.health.x?.state === 'ok' && !!s.identities.x, 'x health to become ok and the identity to be read',
+  );
+  expect(recovered.health.x?.problem).toBeUndefined();
+  expect(recovered.health.x?.since).toBeGreaterThanOrEqual(degraded?.checkedAt ?? Infinity);
+  // The signed-in user, read from the left nav's profile link.
+  expect(recovered.identities.x).toBe(VIEWER.handle);
+  await good.close();
+});
+
+// Seen with this replica (2026-11-23): on the broken page, opening the modal composer (X routes it through
+// /compose/post) turns X's health to 'ok' after HEALTH_DELAY_MS, and closing it turns it back to
+// 'degraded'. checkHealth returns null both for "fine" and for "cannot judge this page", and the runtime
+// reports null as ok. Needs a contract change (src/adapters/types.ts), not made here.
+test.todo('a page the adapter cannot judge (/compose/post, /settings) leaves a degraded state as it is');
