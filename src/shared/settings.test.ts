@@ -45,4 +45,16 @@ describe('normalizeSettings', () => {
     expect(weightOf(DEFAULT_SETTINGS.weights, 'post', true)).toBe(2);
     expect(weightOf(DEFAULT_SETTINGS.weights, 'reply', false)).toBe(3);
   });
+
+  test('weekly review settings: Monday and notifications on by default; older settings gain them; bad values fall back', () => {
+    expect(DEFAULT_SETTINGS.weekStart).toBe(1);
+    expect(DEFAULT_SETTINGS.reviewNotifications).toBe(true);
+    const upgraded = normalizeSettings({ version: 2, target: 9 });
+    expect(upgraded.weekStart).toBe(1);
+    expect(upgraded.reviewNotifications).toBe(true);
+    expect(upgraded.target).toBe(9);
+    expect(normalizeSettings({ weekStart: 0, reviewNotifications: false })).toMatchObject({ weekStart: 0, reviewNotifications: false });
+    expect(normalizeSettings({ weekStart: 7, target: 5 })).toMatchObject({ weekStart: 1, target: 5 });
+    expect(normalizeSettings({ weekStart: 2.5 }).weekStart).toBe(1);
+  });
 });

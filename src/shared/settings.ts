@@ -52,6 +52,10 @@ export interface Settings {
   nudge: NudgeSettings;
   /** Show bands ("balanced", "leaning take") instead of figures, for those who'd rather not count. */
   hideNumbers: boolean;
+  /** First day of the review week, 0 = Sunday … 6 = Saturday (local time). Monday by default (ISO 8601). */
+  weekStart: number;
+  /** A notification at the start of each week when the last week's review is ready. */
+  reviewNotifications: boolean;
 }
 
 export const DEFAULT_WEIGHTS: Weights = {
@@ -67,6 +71,8 @@ export const DEFAULT_SETTINGS: Settings = {
   disabledPlatforms: [],
   nudge: { enabled: true, strength: 'gentle', quietHours: null, disabledPlatforms: [] },
   hideNumbers: false,
+  weekStart: 1,
+  reviewNotifications: true,
 };
 
 export const TARGET_PRESETS = [
@@ -97,6 +103,8 @@ export const SettingsSchema = v.object({
     disabledPlatforms: v.array(v.picklist(PLATFORMS)),
   }),
   hideNumbers: v.boolean(),
+  weekStart: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6)),
+  reviewNotifications: v.boolean(),
 });
 
 /**
