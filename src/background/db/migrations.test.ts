@@ -68,7 +68,7 @@ describe('migrations', () => {
     const db = await openDatabase({ own });
     expect(db.name).toBe(DB_NAME);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['days', 'events', 'nudges']);
+    expect([...db.objectStoreNames].sort()).toEqual(['days', 'events', 'nudges', 'reviews']);
     const tx = db.transaction(['events', 'days', 'nudges'], 'readonly');
     expect(tx.objectStore('events').keyPath).toBe('id');
     expect([...tx.objectStore('events').indexNames]).toEqual(['byAt']);
@@ -141,12 +141,29 @@ describe('migrations', () => {
     const countersBefore = await v2.getAll('days');
     const eventsBefore = await v2.getAll('events');
     v2.close();
-    const db = await openDatabase({ own });
+    const db = await openDatabase({ own }, 3);
     expect(db.version).toBe(3);
     expect(await db.getAll('events')).toEqual(eventsBefore);
     expect(await db.getAll('days')).toEqual(countersBefore);
     const id = await db.add('nudges', { platform: 'x', at: 1, outcome: 'shown', variant: 'full' });
     expect(await db.get('nudges', id)).toEqual({ id, platform: 'x', at: 1, outcome: 'shown', variant: 'full' });
+    db.close();
+  });
+
+  it('3 → 4 adds the review reflections and keeps events, counters and the nudge log', async () => {
+    const v3 = await openDatabase({ own }, 3);
+    for (const event of v1Events()) await v3.put('events', { ...event });
+    await v3.add('nudges', { platform: 'x', at: 5, outcome: 'shown', variant: 'full' });
+    const [eventsBefore, countersBefore, nudgesBefore] = await Promise.all([v3.getAll('events'), v3.getAll('days'), v3.getAll('nudges')]);
+    v3.close();
+    const db = await openDatabase({ own });
+    expect(db.version).toBe(4);
+    expect(await db.getAll('events')).toEqual(eventsBefore);
+    expect(await db.getAll('days')).toEqual(countersBefore);
+    expect(await db.getAll('nudges')).toEqual(nudgesBefore);
+    const reflection = { week: '2026-03-23', happy: 'somewhat' as const, intention: 'Reply more', target: 2.5, savedAt: 1 };
+    await db.put('reviews', reflection);
+    expect(await db.get('reviews', '2026-03-23')).toEqual(reflection);
     db.close();
   });
 });

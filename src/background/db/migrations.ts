@@ -43,6 +43,10 @@ export const MIGRATIONS: readonly Migration[] = [
     const nudges = db.createObjectStore('nudges', { keyPath: 'id', autoIncrement: true });
     nudges.createIndex('byAt', 'at');
   },
+  // 4: weekly review reflections (happy?, intention, next week's target), one per week.
+  (db) => {
+    db.createObjectStore('reviews', { keyPath: 'week' });
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

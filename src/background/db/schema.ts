@@ -1,6 +1,7 @@
 /** The IndexedDB schema. Only the background service worker opens this database. */
 import type { DBSchema } from 'idb';
 import type { DayTally } from '../../core/tally.ts';
+import type { Reflection } from '../../core/week-summary.ts';
 import type { GiveFirstEvent, Platform } from '../../shared/events.ts';
 import type { NudgeOutcome } from '../../shared/messages.ts';
 
@@ -24,4 +25,6 @@ export interface GiveFirstDB extends DBSchema {
   events: { key: string; value: StoredEvent; indexes: { byAt: number } };
   days: { key: string; value: DayTally };
   nudges: { key: number; value: NudgeRecord; indexes: { byAt: number } };
+  /** Weekly review reflections, keyed by the week's first day (`YYYY-MM-DD`). */
+  reviews: { key: string; value: Reflection };
 }
