@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.ts';
 import { local, useTimeZone } from '../../tests/unit/time-zone.ts';
-import { badgeText, computeBalance, emptyTotals, owedReplies, type Balance } from './balance.ts';
+import { badgeText, bandOf, computeBalance, emptyTotals, owedReplies, type Balance } from './balance.ts';
 import type { DayTally, TallyKey } from './tally.ts';
 
 useTimeZone('Europe/Madrid');
@@ -176,5 +176,19 @@ describe('badgeText', () => {
     expect(badgeText(balanceWith(29, 3))).toBe('9.7');
     expect(badgeText(balanceWith(31, 3))).toBe('10');
     expect(badgeText(balanceWith(500, 1))).toBe('99');
+  });
+});
+
+describe('bandOf (hide numbers mode)', () => {
+  const at = (give: number, take: number, target = 3) =>
+    bandOf({ week: { ...emptyTotals(), give, take }, target, met: owedReplies(give, take, target, 3) === 0 });
+  it('empty, balanced, leaning take, taking', () => {
+    expect(at(0, 0)).toBe('empty');
+    expect(at(9, 3)).toBe('balanced');
+    expect(at(1, 0)).toBe('balanced');
+    expect(at(5, 3)).toBe('leaningTake');
+    expect(at(4.5, 3)).toBe('leaningTake');
+    expect(at(4, 3)).toBe('taking');
+    expect(at(0, 1)).toBe('taking');
   });
 });

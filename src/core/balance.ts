@@ -103,3 +103,14 @@ export function badgeText(balance: Balance): string {
   if (r >= 10) return `${Math.min(99, Math.round(r))}`;
   return r.toFixed(1);
 }
+
+/** A figure-free reading of the balance, for "hide numbers" mode. */
+export type Band = 'empty' | 'balanced' | 'leaningTake' | 'taking';
+
+export function bandOf(balance: Pick<Balance, 'week' | 'target' | 'met'>): Band {
+  const { give, take } = balance.week;
+  if (give === 0 && take === 0) return 'empty';
+  if (balance.met) return 'balanced';
+  // Halfway to the target still reads as "leaning take"; below that the week is mostly taking.
+  return give >= (balance.target * take) / 2 ? 'leaningTake' : 'taking';
+}

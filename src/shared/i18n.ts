@@ -3,6 +3,7 @@
  * `t` falls back to the key itself so a missing string is visible, never blank.
  */
 import browser from 'webextension-polyfill';
+import type { Band } from '../core/balance.ts';
 import type { Platform } from './events.ts';
 
 export function t(key: string, substitutions?: string | (string | number)[]): string {
@@ -12,6 +13,11 @@ export function t(key: string, substitutions?: string | (string | number)[]): st
 
 export function platformName(platform: Platform): string {
   return t(`platform_${platform}`);
+}
+
+/** "Balanced", "Leaning take"… for hide-numbers mode. */
+export function bandLabel(band: Band): string {
+  return t(`band${band.charAt(0).toUpperCase()}${band.slice(1)}`);
 }
 
 /** The UI language, for Intl formatting of dates and numbers. */

@@ -247,6 +247,18 @@ describe('the nudge on X', () => {
     await page.close();
   });
 
+  test('hide numbers: the card gives a band, not figures', async () => {
+    await seed(LOW, { hideNumbers: true });
+    const page = await openX(h);
+    await typeDraft(page, 'Quietly');
+    await page.locator('[data-testid="tweetButtonInline"]').click();
+    const card = await waitForCard(page);
+    expect(card.text).toContain('Past 7 days: Mostly taking. A few replies would balance it.');
+    // "Past 7 days" names the window; no count, point or ratio appears.
+    expect(card.text.replace('Past 7 days', '')).not.toMatch(/\d/);
+    await page.close();
+  });
+
   test('switched off for X, the nudge stays off', async () => {
     await seed(LOW, { nudge: { enabled: true, strength: 'gentle', quietHours: null, disabledPlatforms: ['x'] } });
     const page = await openX(h);

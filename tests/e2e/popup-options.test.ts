@@ -195,3 +195,19 @@ test('nudge settings: strength, quiet hours and a per-site switch are saved', as
   expect(await options.locator('input[name="site-x"]').isChecked()).toBe(true);
   await options.close();
 });
+
+test('hide numbers: the popup shows a band and no figures', async () => {
+  await h.send({ type: 'import', file: backup(WEEK) });
+  const options = await h.openPage(OPTIONS);
+  await options.getByLabel(/Hide numbers/).check();
+  await options.getByRole('button', { name: 'Save settings' }).click();
+  await expect.poll(() => options.getByTestId('settings-status').textContent()).toBe('Saved.');
+  const popup = await h.openPage(POPUP);
+  // give 5, take 3, target 3: 5 ≥ 9 / 2, so "leaning take".
+  await expect.poll(() => popup.getByTestId('verdict').textContent()).toBe('Leaning take. A few replies would balance it.');
+  expect(await popup.getByRole('img').getAttribute('aria-label')).toBe('Leaning take');
+  const text = (await popup.locator('main').textContent()) ?? '';
+  expect(text).not.toMatch(/\d/);
+  await popup.close();
+  await options.close();
+});

@@ -8,9 +8,9 @@
  */
 import browser from 'webextension-polyfill';
 import type { SiteAdapter } from '../../adapters/types.ts';
-import { computeBalance, type Balance } from '../../core/balance.ts';
+import { bandOf, computeBalance, type Balance } from '../../core/balance.ts';
 import { decideNudge, type NudgeState, type SnoozeChoice } from '../../core/nudge.ts';
-import { formatNumber, t } from '../../shared/i18n.ts';
+import { bandLabel, formatNumber, t } from '../../shared/i18n.ts';
 import type { ContentToBackground } from '../../shared/messages.ts';
 import { normalizeSettings, SETTINGS_KEY, type Settings } from '../../shared/settings.ts';
 import { emptyNudgeState, SNAPSHOT_KEY, type Snapshot } from '../../shared/snapshot.ts';
@@ -20,7 +20,10 @@ import { showCard, type ShownCard } from './card.ts';
 const HIGHLIGHT_MS = 20_000;
 const HIGHLIGHT_ATTR = 'data-give-first-suggested';
 
-export function factLine(balance: Balance): string {
+export function factLine(balance: Balance, hideNumbers: boolean): string {
+  if (hideNumbers) {
+    return `${t('nudgeFactHidden', bandLabel(bandOf(balance)))} ${t('verdictHiddenOwed')}`;
+  }
   const { give, take, promoPosts } = balance.week;
   const facts = promoPosts > 0
     ? t('nudgeFactPromo', [formatNumber(give), formatNumber(take), String(promoPosts)])
@@ -104,7 +107,7 @@ export function startNudge(adapter: SiteAdapter, signal: AbortSignal, send: (mes
       const balance = computeBalance(snapshot.tallies, settings, now);
       decision = decideNudge({ platform, isOriginalPost: info.kind === 'post', balance, settings: settings.nudge, state: local, now });
       if (!decision.show) return;
-      fact = factLine(balance);
+      fact = factLine(balance, settings.hideNumbers);
     } catch (error) {
       console.warn('[Give First] nudge decision failed; the post goes through', error);
       return;

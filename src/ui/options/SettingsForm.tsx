@@ -195,6 +195,17 @@ export function SettingsForm({ initial }: { initial: Settings }) {
         />
       </fieldset>
 
+      <fieldset>
+        <legend>{t('displayLegend')}</legend>
+        <label class="check">
+          <input
+            type="checkbox" name="hide-numbers" checked={draft.hideNumbers}
+            onChange={(e) => update({ hideNumbers: e.currentTarget.checked })}
+          />{' '}
+          {t('hideNumbersLabel')}
+        </label>
+      </fieldset>
+
       <p>
         <button type="submit" class="primary">{t('saveSettings')}</button>{' '}
         <span role="status" data-testid="settings-status">{status}</span>

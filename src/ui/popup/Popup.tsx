@@ -1,7 +1,7 @@
 /** The toolbar popup: balance, what is owed, today and this week, per site, and capture health. */
 import browser from 'webextension-polyfill';
-import { computeBalance, type Balance, type WindowTotals } from '../../core/balance.ts';
-import { formatDateTime, formatNumber, platformName, t } from '../../shared/i18n.ts';
+import { bandOf, computeBalance, type Balance, type WindowTotals } from '../../core/balance.ts';
+import { bandLabel, formatDateTime, formatNumber, platformName, t } from '../../shared/i18n.ts';
 import type { Platform } from '../../shared/events.ts';
 import type { PlatformHealth } from '../../shared/health.ts';
 import { BalanceRing } from '../components/BalanceRing.tsx';
@@ -21,10 +21,13 @@ function Totals({ label, totals }: { label: string; totals: WindowTotals }) {
   );
 }
 
-function Verdict({ balance }: { balance: Balance }) {
+function Verdict({ balance, hideNumbers }: { balance: Balance; hideNumbers: boolean }) {
   const { give, take } = balance.week;
   if (give === 0 && take === 0) return <p class="verdict" data-testid="verdict">{t('verdictEmpty')}</p>;
   if (balance.met) return <p class="verdict met" data-testid="verdict">{t('verdictMet')}</p>;
+  if (hideNumbers) {
+    return <p class="verdict owed" data-testid="verdict">{`${bandLabel(bandOf(balance))}. ${t('verdictHiddenOwed')}`}</p>;
+  }
   return (
     <p class="verdict owed" data-testid="verdict">
       {balance.owed === 1 ? t('verdictOwedOne') : t('verdictOwed', String(balance.owed))}
@@ -51,22 +54,24 @@ export function Popup({ initial, now }: { initial: StoredState; now: number }) {
   return (
     <main>
       <header class="head">
-        <BalanceRing balance={balance} />
+        <BalanceRing balance={balance} hideNumbers={settings.hideNumbers} />
         <div>
           <h1>{t('extName')}</h1>
-          <Verdict balance={balance} />
-          <p class="muted target">{t('targetLine', formatNumber(settings.target))}</p>
+          <Verdict balance={balance} hideNumbers={settings.hideNumbers} />
+          {!settings.hideNumbers && <p class="muted target">{t('targetLine', formatNumber(settings.target))}</p>}
         </div>
       </header>
       {snapshot.nudge?.snoozedUntil !== undefined && snapshot.nudge.snoozedUntil > now && (
         <p class="muted" data-testid="snoozed">{t('nudgeSnoozedUntil', formatDateTime(snapshot.nudge.snoozedUntil))}</p>
       )}
       {snapshot.writeError && <p class="notice error" role="alert">{t('writeError', snapshot.writeError)}</p>}
-      <section class="windows" aria-label={t('windowsLabel')}>
-        <Totals label={t('today')} totals={balance.today} />
-        <Totals label={t('last7Days')} totals={balance.week} />
-      </section>
-      {platforms.length > 0 && (
+      {!settings.hideNumbers && (
+        <section class="windows" aria-label={t('windowsLabel')}>
+          <Totals label={t('today')} totals={balance.today} />
+          <Totals label={t('last7Days')} totals={balance.week} />
+        </section>
+      )}
+      {platforms.length > 0 && !settings.hideNumbers && (
         <section aria-labelledby="per-site">
           <h2 id="per-site">{t('perSite')}</h2>
           <table class="sites">
