@@ -9,7 +9,12 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
-export const DIST = join(ROOT, 'dist');
+/**
+ * The built extension under test. GIVE_FIRST_DIST points elsewhere (e.g. `vite build --outDir
+ * /tmp/dist-mine`) so that several people can build and test in one checkout without a build emptying
+ * dist/ under another's running browser.
+ */
+export const DIST = process.env.GIVE_FIRST_DIST ? resolve(process.env.GIVE_FIRST_DIST) : join(ROOT, 'dist');
 export const REPLICAS = join(ROOT, 'tests', 'replicas');
 
 export function chromiumPath(): string {
