@@ -67,10 +67,16 @@ export interface SiteAdapter {
   /** The signed-in user's own handle as the page shows it, or null. */
   readIdentity(doc: Document): string | null;
   /**
-   * Whether the hooks the adapter relies on still match this page. `null` means fine or not applicable.
+   * Whether the hooks the adapter relies on still match this page; `null` means fine.
    * Runs when the page is idle after a navigation, never from a mutation callback.
    */
   checkHealth(doc: Document, url: URL): HealthProblem | null;
+  /**
+   * Whether this page can tell anything about health (a timeline can; a settings page cannot). On pages
+   * where it returns false nothing is reported, so a degraded state is not cleared by a page that merely
+   * has nothing to check. Absent: every page is judged.
+   */
+  healthApplies?(url: URL): boolean;
   /** Composer hooks for the nudge before posting. */
   composer: ComposerHooks;
   /**

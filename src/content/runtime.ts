@@ -80,17 +80,16 @@ export function startContent(adapter: SiteAdapter): AbortController {
     { signal },
   );
 
-  let lastIdentity: string | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const checkPage = (): void => {
     if (signal.aborted) return;
     try {
+      // Sent on every check, not only on change: the background may have forgotten it (delete all), and
+      // it ignores a handle it already knows.
       const identity = adapter.readIdentity(document);
-      if (identity && identity !== lastIdentity) {
-        lastIdentity = identity;
-        send({ type: 'identity', platform: adapter.id, handle: identity });
-      }
-      reportHealth(adapter.checkHealth(document, new URL(location.href)));
+      if (identity) send({ type: 'identity', platform: adapter.id, handle: identity });
+      const url = new URL(location.href);
+      if (adapter.healthApplies?.(url) ?? true) reportHealth(adapter.checkHealth(document, url));
     } catch (error) {
       console.warn('[Give First] page check failed', error);
     }

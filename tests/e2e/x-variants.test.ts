@@ -125,8 +125,18 @@ test('a renamed post container makes X degraded while capture goes on; the real 
   await good.close();
 });
 
-// Seen with this replica (2026-11-23): on the broken page, opening the modal composer (X routes it through
-// /compose/post) turns X's health to 'ok' after HEALTH_DELAY_MS, and closing it turns it back to
-// 'degraded'. checkHealth returns null both for "fine" and for "cannot judge this page", and the runtime
-// reports null as ok. Needs a contract change (src/adapters/types.ts), not made here.
-test.todo('a page the adapter cannot judge (/compose/post, /settings) leaves a degraded state as it is');
+// Seen with this replica (2026-11-23): opening the modal composer on the broken page (X routes it through
+// /compose/post) used to turn health back to 'ok', because "nothing to check here" read as "fine". The
+// adapter now says where health can be judged (healthApplies), and other pages report nothing.
+test('a page the adapter cannot judge (/compose/post) leaves a degraded state as it is', async () => {
+  const broken = await openX(h, X_URLS.broken);
+  const degraded = (await waitForSnapshot((s) => s.health.x?.state === 'degraded', 'x health to become degraded')).health.x;
+  await broken.getByTestId('SideNav_NewTweet_Button').click();
+  await until(() => new URL(broken.url()).pathname === '/compose/post', 5000, 'the composer route');
+  // Past the health delay and the idle callback: a check would have run by now if it were going to.
+  await broken.waitForTimeout(HEALTH_DELAY_MS + 2500);
+  const after = (await h.storage<Snapshot>('snapshot'))?.health.x;
+  expect(after?.state).toBe('degraded');
+  expect(after?.since).toBe(degraded?.since);
+  await broken.close();
+});

@@ -19,9 +19,13 @@ export const xAdapter: SiteAdapter = {
     return handle && /^\w{1,15}$/.test(handle) ? handle : null;
   },
 
+  healthApplies(url) {
+    const kind = xPageKind(url);
+    return kind === 'timeline' || kind === 'profile' || kind === 'post';
+  },
+
   checkHealth(doc, url) {
     const kind = xPageKind(url);
-    if (kind !== 'timeline' && kind !== 'profile' && kind !== 'post') return null;
     // Only judge a page that has rendered its main column; a loading or signed-out page says nothing.
     if (!doc.querySelector(selectors.main)) return null;
     const posts = doc.querySelectorAll(selectors.postArticle);
