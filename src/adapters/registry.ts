@@ -4,10 +4,14 @@
  */
 import type { Platform } from '../shared/events.ts';
 import type { SiteAdapter } from './types.ts';
+import { blueskyAdapter } from './bluesky/index.ts';
+import { mastodonAdapter } from './mastodon/index.ts';
 import { xAdapter } from './x/index.ts';
 
 export const ADAPTERS: Partial<Record<Platform, SiteAdapter>> = {
   x: xAdapter,
+  bluesky: blueskyAdapter,
+  mastodon: mastodonAdapter,
 };
 
 export function adapterList(): SiteAdapter[] {
