@@ -211,3 +211,21 @@ test('hide numbers: the popup shows a band and no figures', async () => {
   await popup.close();
   await options.close();
 });
+
+test('the toolbar badge shows the 7-day ratio, amber while owing and green once the target is met', async () => {
+  await h.send({ type: 'import', file: backup(WEEK) });
+  const badge = () => h.worker.evaluate(async () => ({
+    text: await chrome.action.getBadgeText({}),
+    color: await chrome.action.getBadgeBackgroundColor({}),
+  }));
+  // 5 given / 3 taken.
+  await expect.poll(async () => (await badge()).text).toBe('1.7');
+  expect((await badge()).color).toEqual([178, 106, 0, 255]);
+  await h.send({ type: 'import', file: backup([
+    { id: 'x:reply:901', platform: 'x', kind: 'reply', at: noon(0), target: { id: '9', author: 'zoe' }, source: 'import' },
+    { id: 'x:reply:902', platform: 'x', kind: 'reply', at: noon(0), target: { id: '8', author: 'yan' }, source: 'import' },
+  ]) });
+  // 11 / 3 ≥ 3.
+  await expect.poll(async () => (await badge()).text).toBe('3.7');
+  expect((await badge()).color).toEqual([30, 123, 79, 255]);
+});
