@@ -18,7 +18,8 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     rollupOptions: {
-      input: {},
+      // Pages the manifest does not name (crxjs builds only what it references).
+      input: { review: 'src/ui/review/index.html' },
     },
   },
   server: { port: 5199, strictPort: true },

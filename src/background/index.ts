@@ -11,12 +11,13 @@ import { lastDays } from '../core/days.ts';
 import {
   ContentToBackgroundSchema, PageToBackgroundSchema, type ContentToBackground, type PageToBackground, type Reply,
 } from '../shared/messages.ts';
-import { normalizeHandle, SETTINGS_KEY, type Settings } from '../shared/settings.ts';
+import { normalizeHandle, normalizeSettings, SETTINGS_KEY, type Settings } from '../shared/settings.ts';
 import { emptyNudgeState, SNAPSHOT_DAYS, SNAPSHOT_KEY, type Snapshot } from '../shared/snapshot.ts';
 import { snoozeUntil } from '../core/nudge.ts';
 import { applyObservation, deleteAll, exportEvents, importEvents, rebuildAllTallies } from './ledger.ts';
 import { database, ownHandles, readSettings, readSnapshot } from './state.ts';
 import type { Platform } from '../shared/events.ts';
+import { deleteReflections, loadReview, onReviewAlarm, openReview, REVIEW_ALARM, reviewWeekOfNotification, saveReflection, scheduleReviewAlarm } from './review.ts';
 
 // One write at a time: every change reads, updates and republishes the snapshot in order.
 let queue: Promise<unknown> = Promise.resolve();
@@ -161,8 +162,17 @@ async function handlePage(message: PageToBackground): Promise<Reply<unknown>> {
     }
     case 'deleteAll': {
       await deleteAll(await database());
+      await deleteReflections(await database());
       await publish({ health: {}, identities: {}, nudge: emptyNudgeState() });
       return { ok: true, value: true };
+    }
+    case 'review': {
+      const [settings, snapshot] = await Promise.all([readSettings(), readSnapshot()]);
+      return { ok: true, value: await loadReview(await database(), settings, ownHandles(settings, snapshot.identities), Date.now(), message.week) };
+    }
+    case 'reflect': {
+      const { type: _type, ...input } = message;
+      return { ok: true, value: await saveReflection(await database(), await readSettings(), Date.now(), input) };
     }
   }
 }
@@ -197,9 +207,26 @@ browser.storage.onChanged.addListener((changes, area) => {
     const before = JSON.stringify(ownHandles({ ...settings, handles: (changes[SETTINGS_KEY]?.oldValue as Settings | undefined)?.handles ?? {} }, snapshot.identities));
     const after = ownHandles(settings, snapshot.identities);
     if (before !== JSON.stringify(after)) await rebuildAllTallies(await database(), after);
+    // A new week start moves the review alarm.
+    if (normalizeSettings(changes[SETTINGS_KEY]?.oldValue).weekStart !== settings.weekStart) await scheduleReviewAlarm(settings, Date.now(), true);
     await publish();
   });
 });
 
 browser.runtime.onInstalled.addListener(() => void serial(() => publish()));
 browser.runtime.onStartup.addListener(() => void serial(() => publish()));
+
+// Weekly review: the alarm at each week start, the notification it may show, the keyboard shortcut.
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name !== REVIEW_ALARM) return;
+  serial(async () => onReviewAlarm(await database(), await readSettings(), Date.now()))
+    .catch((error: unknown) => console.error('give-first: weekly review alarm', error));
+});
+browser.notifications.onClicked.addListener((id) => {
+  const week = reviewWeekOfNotification(id);
+  if (week) void openReview(week).then(() => browser.notifications.clear(id));
+});
+browser.commands.onCommand.addListener((command) => {
+  if (command === 'open-review') void openReview();
+});
+void readSettings().then((settings) => scheduleReviewAlarm(settings, Date.now()));

@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import type { SnoozeChoice } from '../core/nudge.ts';
+import { HAPPY_ANSWERS, type HappyAnswer } from '../core/week-summary.ts';
 import { PLATFORMS, type Platform } from './events.ts';
 import type { HealthProblem } from './health.ts';
 import { ObservationSchema, type Observation } from './observations.ts';
@@ -23,7 +24,11 @@ export type PageToBackground =
   | { type: 'export' }
   | { type: 'import'; file: unknown }
   | { type: 'deleteAll' }
-  | { type: 'ping' };
+  | { type: 'ping' }
+  /** The weekly review of the week starting on `week` (YYYY-MM-DD); without it, the week that just ended. */
+  | { type: 'review'; week?: string }
+  /** Saves the reflection on a week; its target becomes next week's (settings.target). */
+  | { type: 'reflect'; week: string; happy: HappyAnswer; intention: string; target: number };
 
 export type ToBackground = ContentToBackground | PageToBackground;
 
@@ -49,11 +54,21 @@ export const ContentToBackgroundSchema = v.variant('type', [
   }),
 ]);
 
+const weekKey = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/u));
+
 export const PageToBackgroundSchema = v.variant('type', [
   v.object({ type: v.literal('export') }),
   v.object({ type: v.literal('import'), file: v.unknown() }),
   v.object({ type: v.literal('deleteAll') }),
   v.object({ type: v.literal('ping') }),
+  v.object({ type: v.literal('review'), week: v.optional(weekKey) }),
+  v.object({
+    type: v.literal('reflect'),
+    week: weekKey,
+    happy: v.picklist(HAPPY_ANSWERS),
+    intention: v.pipe(v.string(), v.maxLength(500)),
+    target: v.pipe(v.number(), v.minValue(0.1), v.maxValue(100)),
+  }),
 ]);
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string; detail?: string };

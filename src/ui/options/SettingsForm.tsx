@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { PLATFORMS, type Platform } from '../../shared/events.ts';
-import { platformName, t } from '../../shared/i18n.ts';
+import { platformName, t, uiLocale } from '../../shared/i18n.ts';
 import {
   normalizeHandle, normalizeSettings, SETTINGS_KEY, TARGET_PRESETS, type NudgeSettings, type NudgeStrength, type Settings, type Weights,
 } from '../../shared/settings.ts';
@@ -204,6 +204,28 @@ export function SettingsForm({ initial }: { initial: Settings }) {
           />{' '}
           {t('hideNumbersLabel')}
         </label>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('reviewLegend')}</legend>
+        <div class="grid">
+          <label>
+            {t('reviewWeekStart')}
+            <select name="week-start" value={draft.weekStart} onChange={(e) => update({ weekStart: Number(e.currentTarget.value) })}>
+              {/* Day names from Intl: 2023-01-01 was a Sunday, so day d is 1 + d January 2023. */}
+              {[1, 2, 3, 4, 5, 6, 0].map((d) => (
+                <option key={d} value={d}>{new Intl.DateTimeFormat(uiLocale(), { weekday: 'long' }).format(new Date(2023, 0, 1 + d))}</option>
+              ))}
+            </select>
+          </label>
+          <label class="check">
+            <input
+              type="checkbox" name="review-notifications" checked={draft.reviewNotifications}
+              onChange={(e) => update({ reviewNotifications: e.currentTarget.checked })}
+            />{' '}
+            {t('reviewNotificationsSetting')}
+          </label>
+        </div>
       </fieldset>
 
       <p>

@@ -97,6 +97,7 @@ export function Popup({ initial, now }: { initial: StoredState; now: number }) {
         </section>
       )}
       <nav class="links">
+        <a href={browser.runtime.getURL('src/ui/review/index.html')} target="_blank" rel="noopener">{t('reviewLink')}</a>
         <a href={browser.runtime.getURL('src/ui/options/index.html')} target="_blank" rel="noopener">{t('openSettings')}</a>
       </nav>
     </main>
