@@ -4,7 +4,7 @@ import type { GiveFirstEvent } from '../shared/events.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.ts';
 import { buildTallies } from './tally.ts';
 import {
-  addDays, buildReview, changeOf, csvField, defaultReviewWeek, nextWeekStart, nudgeFigures, peopleIn, suggestTarget,
+  addDays, buildReview, changeOf, pointsBand, csvField, defaultReviewWeek, nextWeekStart, nudgeFigures, peopleIn, suggestTarget,
   weekBounds, weekCsv, weekFigures, weeklyTrend, weekOf, type NudgeLogEntry,
 } from './week-summary.ts';
 
@@ -136,6 +136,14 @@ describe('people, nudge, trend, target, words', () => {
     expect(trend[0]?.week).toBe('2026-01-05');
     expect(trend[0]).toMatchObject({ give: 1, take: 0, ratio: null });
     expect(trend[11]).toMatchObject({ week: '2026-03-23', give: 3, take: 1, ratio: 3 });
+  });
+
+  it('bands for hide-numbers mode follow the popup\'s rule', () => {
+    expect(pointsBand({ give: 0, take: 0 }, 3)).toBe('empty');
+    expect(pointsBand({ give: 9, take: 3 }, 3)).toBe('balanced');
+    expect(pointsBand({ give: 2, take: 0 }, 3)).toBe('balanced');
+    expect(pointsBand({ give: 5, take: 3 }, 3)).toBe('leaningTake');
+    expect(pointsBand({ give: 4, take: 3 }, 3)).toBe('taking');
   });
 
   it('suggests a reachable target and describes the change in words', () => {

@@ -6,6 +6,7 @@
  */
 import type { GiveFirstEvent, Kind, Platform } from '../shared/events.ts';
 import { weightOf, type Settings } from '../shared/settings.ts';
+import type { Band } from './balance.ts';
 import { isoWithOffset } from './days.ts';
 import { isLive, isSelfTargeted, parseTallyKey, type DayTally, type OwnHandles, type TallyKey } from './tally.ts';
 
@@ -326,6 +327,14 @@ export function suggestTarget(figures: Points, target: number): number {
   if (figures.ratio === null || figures.ratio >= target) return target;
   const half = (figures.ratio + target) / 2;
   return Math.max(1, Math.min(target, Math.round(half * 2) / 2));
+}
+
+/** The figure-free reading of give and take for "hide numbers" mode, by the same rule as balance.ts bandOf. */
+export function pointsBand(points: Pick<Points, 'give' | 'take'>, target: number): Band {
+  const { give, take } = points;
+  if (give === 0 && take === 0) return 'empty';
+  if (give >= target * take) return 'balanced';
+  return give >= (target * take) / 2 ? 'leaningTake' : 'taking';
 }
 
 /** Share of own posts that were promotional; null without posts. */

@@ -189,6 +189,29 @@ test('the week exports as CSV, one row per event, with offsets and defused formu
   await page.close();
 });
 
+test('hide-numbers mode shows bands instead of figures', async () => {
+  await h.send({ type: 'import', file: eightWeeks() });
+  const options = await h.openPage(OPTIONS);
+  await options.evaluate(async () => {
+    const { settings } = await chrome.storage.local.get('settings');
+    await chrome.storage.local.set({ settings: { ...(settings as object), hideNumbers: true } });
+  });
+  await options.close();
+  const page = await h.openPage(REVIEW);
+  // Give 8 against take 3 × target 3: more than halfway, so "leaning take"; the week before (2 vs 3) too.
+  const tile = page.getByTestId('band');
+  await expect.poll(() => tile.locator('.figure').textContent()).toBe('Leaning take');
+  expect(await tile.textContent()).toContain('Last week: Leaning take');
+  expect(await page.getByTestId('give').count()).toBe(0);
+  expect(await page.getByTestId('people').locator('thead th').count()).toBe(2);
+  expect(await page.getByTestId('promo').textContent()).not.toMatch(/\d/);
+  expect(await page.getByTestId('day-chart').getAttribute('aria-label')).not.toMatch(/\d/);
+  const monday = page.getByTestId('day-table').locator('tbody tr').first();
+  expect(await monday.locator('td').allTextContents()).toEqual(['Balanced']);
+  expect(await page.getByTestId('trend-table').locator('tbody td').allTextContents()).not.toContainEqual(expect.stringMatching(/\d/));
+  await page.close();
+});
+
 test('an empty history gets a friendly first week', async () => {
   const page = await h.openPage(REVIEW);
   await expect.poll(() => page.getByTestId('empty').textContent()).toContain('Your first week');

@@ -1,10 +1,10 @@
 /** The weekly self-review: reflection first, then the week against the last, by day, site and person, the nudge, the trend. */
 import { useState } from 'preact/hooks';
 import {
-  addDays, weekCsv, type Change, type NudgeFigures, type Person, type Reflection, type WeekFigures,
+  addDays, changeOf, pointsBand, weekCsv, type Change, type NudgeFigures, type Person, type Reflection, type WeekFigures,
 } from '../../core/week-summary.ts';
 import type { Platform } from '../../shared/events.ts';
-import { formatNumber, platformName, t } from '../../shared/i18n.ts';
+import { bandLabel, formatNumber, platformName, t } from '../../shared/i18n.ts';
 import { DayChart } from './DayChart.tsx';
 import { percent, ratioText, weekLabel } from './format.ts';
 import { ReflectionForm } from './Reflection.tsx';
@@ -22,18 +22,18 @@ function Compare({ label, now, before, change, testId }: { label: string; now: s
   );
 }
 
-function PeopleList({ people, testId }: { people: Person[]; testId: string }) {
+function PeopleList({ people, testId, hide }: { people: Person[]; testId: string; hide: boolean }) {
   return (
     <table class="data people" data-testid={testId}>
       <thead>
-        <tr><th scope="col">{t('reviewPerson')}</th><th scope="col">{t('site')}</th><th scope="col">{t('reviewTimes')}</th></tr>
+        <tr><th scope="col">{t('reviewPerson')}</th><th scope="col">{t('site')}</th>{!hide && <th scope="col">{t('reviewTimes')}</th>}</tr>
       </thead>
       <tbody>
         {people.map((p) => (
           <tr key={`${p.platform}|${p.author}`}>
             <th scope="row">{p.url ? <a href={p.url} target="_blank" rel="noopener noreferrer">@{p.author}</a> : `@${p.author}`}</th>
             <td>{platformName(p.platform)}</td>
-            <td>{formatNumber(p.count)}</td>
+            {!hide && <td>{formatNumber(p.count)}</td>}
           </tr>
         ))}
       </tbody>
@@ -41,21 +41,24 @@ function PeopleList({ people, testId }: { people: Person[]; testId: string }) {
   );
 }
 
-function Platforms({ figures }: { figures: WeekFigures }) {
+function Platforms({ figures, target, hide }: { figures: WeekFigures; target: number; hide: boolean }) {
   const rows = Object.entries(figures.perPlatform) as [Platform, NonNullable<WeekFigures['perPlatform'][Platform]>][];
   const max = Math.max(1, ...rows.map(([, p]) => Math.max(p.give, p.take)));
   return (
     <table class="data platforms" data-testid="platforms">
       <thead>
-        <tr><th scope="col">{t('site')}</th><th scope="col">{t('giveColumn')}</th><th scope="col">{t('takeColumn')}</th><th scope="col">{t('reviewRatio')}</th></tr>
+        <tr>
+          <th scope="col">{t('site')}</th><th scope="col">{t('giveColumn')}</th><th scope="col">{t('takeColumn')}</th>
+          <th scope="col">{hide ? t('reviewBalance') : t('reviewRatio')}</th>
+        </tr>
       </thead>
       <tbody>
         {rows.map(([platform, p]) => (
           <tr key={platform}>
             <th scope="row">{platformName(platform)}</th>
-            <td><span class="meter give-meter" style={{ width: `${(p.give / max) * 80}px` }} aria-hidden="true" />{formatNumber(p.give)}</td>
-            <td><span class="meter take-meter" style={{ width: `${(p.take / max) * 80}px` }} aria-hidden="true" />{formatNumber(p.take)}</td>
-            <td>{ratioText(p.ratio, p.give)}</td>
+            <td><span class="meter give-meter" style={{ width: `${(p.give / max) * 80}px` }} aria-hidden="true" />{hide ? '' : formatNumber(p.give)}</td>
+            <td><span class="meter take-meter" style={{ width: `${(p.take / max) * 80}px` }} aria-hidden="true" />{hide ? '' : formatNumber(p.take)}</td>
+            <td>{hide ? bandLabel(pointsBand(p, target)) : ratioText(p.ratio, p.give)}</td>
           </tr>
         ))}
       </tbody>
@@ -99,6 +102,9 @@ export function ReviewPage({ initial, load }: { initial: ReviewData; load(week: 
     });
   };
   const { current, previous } = data;
+  // Hide-numbers mode (a setting): bands ("balanced", "leaning take") instead of figures throughout.
+  const hide = data.hideNumbers;
+  const band = (p: { give: number; take: number }): string => bandLabel(pointsBand(p, data.target));
   const empty = current.actions === 0 && previous.actions === 0 && data.trend.every((w) => w.actions === 0);
   const next = addDays(data.week, 7);
   return (
@@ -118,7 +124,9 @@ export function ReviewPage({ initial, load }: { initial: ReviewData; load(week: 
           <h2 id="last-intention">{t('reviewLastIntentionTitle')}</h2>
           {data.previousReflection.intention && <blockquote>{data.previousReflection.intention}</blockquote>}
           <p>
-            {t('reviewLastTarget', [formatNumber(data.previousReflection.target), ratioText(current.ratio, current.give)])}{' '}
+            {hide
+              ? t('reviewLastTarget', [formatNumber(data.previousReflection.target), band(current)])
+              : t('reviewLastTarget', [formatNumber(data.previousReflection.target), ratioText(current.ratio, current.give)])}{' '}
             <strong>{current.take === 0 || (current.ratio ?? 0) >= data.previousReflection.target ? t('reviewTargetMet') : t('reviewTargetMissed')}</strong>
           </p>
         </section>
@@ -138,6 +146,11 @@ export function ReviewPage({ initial, load }: { initial: ReviewData; load(week: 
         <>
           <section aria-labelledby="compare-title">
             <h2 id="compare-title">{t('reviewCompareTitle')}</h2>
+            {hide ? (
+              <div class="tiles">
+                <Compare label={t('reviewBalance')} now={band(current)} before={band(previous)} change={data.change.ratio} testId="band" />
+              </div>
+            ) : (
             <div class="tiles">
               <Compare label={t('reviewGive')} now={formatNumber(current.give)} before={formatNumber(previous.give)} change={data.change.give} testId="give" />
               <Compare label={t('reviewTake')} now={formatNumber(current.take)} before={formatNumber(previous.take)} change={data.change.take} testId="take" />
@@ -146,35 +159,39 @@ export function ReviewPage({ initial, load }: { initial: ReviewData; load(week: 
                 change={data.change.ratio} testId="ratio"
               />
             </div>
+            )}
           </section>
 
           <section aria-labelledby="days-title">
             <h2 id="days-title">{t('reviewDaysTitle')}</h2>
-            <DayChart days={current.days} />
+            <DayChart days={current.days} target={data.target} hide={hide} />
           </section>
 
           <div class="columns">
             <section aria-labelledby="sites-title">
               <h2 id="sites-title">{t('reviewSitesTitle')}</h2>
-              {current.actions > 0 ? <Platforms figures={current} /> : <p class="muted">{t('reviewNothing')}</p>}
+              {current.actions > 0 ? <Platforms figures={current} target={data.target} hide={hide} /> : <p class="muted">{t('reviewNothing')}</p>}
             </section>
             <section aria-labelledby="promo-title" data-testid="promo">
               <h2 id="promo-title">{t('reviewPromoTitle')}</h2>
-              {data.promo.share === null ? <p class="muted">{t('reviewNoPosts')}</p> : (
+              {data.promo.share === null ? <p class="muted">{t('reviewNoPosts')}</p> : hide ? (
+                <p>{data.promo.share === 0 ? t('reviewPromoHiddenNone') : data.promo.norm === null
+                  ? t('reviewPromoHiddenSome') : t(`reviewPromoHidden_${changeOf(data.promo.share, data.promo.norm)}`)}</p>
+              ) : (
                 <p>{t('reviewPromoShare', [percent(data.promo.share), formatNumber(current.promoPosts), formatNumber(current.posts)])}</p>
               )}
-              {data.promo.norm !== null && <p class="muted">{t('reviewPromoNorm', percent(data.promo.norm))}</p>}
+              {data.promo.norm !== null && !hide && <p class="muted">{t('reviewPromoNorm', percent(data.promo.norm))}</p>}
             </section>
           </div>
 
           <div class="columns">
             <section aria-labelledby="people-title">
               <h2 id="people-title">{t('reviewPeopleTitle')}</h2>
-              {data.people.length ? <PeopleList people={data.people} testId="people" /> : <p class="muted">{t('reviewNoPeople')}</p>}
+              {data.people.length ? <PeopleList people={data.people} testId="people" hide={hide} /> : <p class="muted">{t('reviewNoPeople')}</p>}
             </section>
             <section aria-labelledby="lapsed-title">
               <h2 id="lapsed-title">{t('reviewLapsedTitle')}</h2>
-              {data.lapsed.length ? <PeopleList people={data.lapsed} testId="lapsed" /> : <p class="muted">{t('reviewNoLapsed')}</p>}
+              {data.lapsed.length ? <PeopleList people={data.lapsed} testId="lapsed" hide={hide} /> : <p class="muted">{t('reviewNoLapsed')}</p>}
             </section>
           </div>
 
@@ -187,7 +204,7 @@ export function ReviewPage({ initial, load }: { initial: ReviewData; load(week: 
 
       <section aria-labelledby="trend-title">
         <h2 id="trend-title">{t('reviewTrendTitle')}</h2>
-        <TrendChart trend={data.trend} target={data.target} selected={data.week} onOpen={open} />
+        <TrendChart trend={data.trend} target={data.target} selected={data.week} onOpen={open} hide={hide} />
       </section>
 
       <p class="export">
