@@ -437,12 +437,15 @@ describe('checkHealth', () => {
     expect(xAdapter.checkHealth(blank(), home)).toBeNull();
   });
 
-  it('says nothing on pages it does not judge, however broken', () => {
+  it('judges health only on timelines, profiles and posts (other pages report nothing, however broken)', () => {
     const doc = timeline();
     for (const button of doc.querySelectorAll(selectors.likeButton)) button.remove();
     expect(xAdapter.checkHealth(doc, home)?.code).toBe('no-like-button');
+    for (const url of ['https://x.com/home', 'https://x.com/jack', 'https://x.com/jack/status/20']) {
+      expect(xAdapter.healthApplies?.(new URL(url)), url).toBe(true);
+    }
     for (const url of ['https://x.com/settings/account', 'https://x.com/compose/post', 'https://x.com/i/bookmarks', 'https://x.com/explore']) {
-      expect(xAdapter.checkHealth(doc, new URL(url)), url).toBeNull();
+      expect(xAdapter.healthApplies?.(new URL(url)), url).toBe(false);
     }
   });
 });
