@@ -6,10 +6,12 @@ import type { Platform } from '../shared/events.ts';
 import type { SiteAdapter } from './types.ts';
 import { blueskyAdapter } from './bluesky/index.ts';
 import { mastodonAdapter } from './mastodon/index.ts';
+import { linkedinAdapter } from './linkedin/index.ts';
 import { xAdapter } from './x/index.ts';
 
 export const ADAPTERS: Partial<Record<Platform, SiteAdapter>> = {
   x: xAdapter,
+  linkedin: linkedinAdapter,
   bluesky: blueskyAdapter,
   mastodon: mastodonAdapter,
 };

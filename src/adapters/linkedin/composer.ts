@@ -1,0 +1,66 @@
+/**
+ * LinkedIn's composers, for the nudge. Only the share box's Post button publishes an original post:
+ * classic `button.share-actions__primary-action` in the share modal opened by
+ * `button.share-box-feed-entry__trigger` (platforms.md §5.A, M); in the SDUI front end a `share-post-button`
+ * view name (L), else a button of the modal whose text is "Post" in the page's language (label map, fallback).
+ * Comment and reply submits (`button.comments-comment-box__submit-button--cr`) are never nudged: they are
+ * not matched here at all. Keyboard: LinkedIn's share box has no documented keyboard submit (Enter and
+ * Ctrl+Enter add a line in the Quill editor; not verified on the live site), so none is nudged — holding back a
+ * key that would not have posted and then clicking Post for the user would publish unasked.
+ * A modal that shows a reshared post (repost with your thoughts) is a quote, never nudged.
+ */
+import type { ComposerHooks } from '../types.ts';
+import { postAuthor, posts } from './dom.ts';
+import { POST_BUTTON_LABELS, selectors } from './selectors.ts';
+
+function shareModal(from: Element): Element | null {
+  return from.closest(selectors.shareModal);
+}
+
+function isPostButton(button: HTMLElement): boolean {
+  if (button.matches(selectors.sharePostButton)) return true;
+  const modal = shareModal(button);
+  return !!modal && !!modal.querySelector(selectors.shareEditor) && !button.closest(selectors.commentForm)
+    && POST_BUTTON_LABELS.has(button.textContent?.trim() ?? '');
+}
+
+export function createLinkedInComposer(): ComposerHooks {
+  return {
+    submitFromClick(target) {
+      const button = target.closest<HTMLElement>('button');
+      if (!button || button.closest(selectors.commentForm)) return null;
+      if (button.matches('[disabled], [aria-disabled="true"]')) return null;
+      return isPostButton(button) ? button : null;
+    },
+
+    submitFromKey() {
+      return null;
+    },
+
+    describe(submit) {
+      const modal = shareModal(submit);
+      if (!modal || submit.closest(selectors.commentForm)) return null;
+      const draft = [...modal.querySelectorAll<HTMLElement>(selectors.shareEditor)].map((b) => b.innerText.trim()).join('\n\n');
+      return { kind: modal.querySelector(selectors.reshareePreview) ? 'quote' : 'post', draft, anchor: modal };
+    },
+
+    noteClick() {
+      // The share modal itself says whether it reshares a post (the preview); nothing to remember.
+    },
+
+    suggestions(doc, ownHandle, max) {
+      const own = ownHandle?.toLowerCase();
+      const visible: HTMLElement[] = [];
+      const offscreen: HTMLElement[] = [];
+      for (const post of posts(doc)) {
+        if (!(post instanceof HTMLElement) || post.closest(selectors.shareModal)) continue;
+        const author = postAuthor(post);
+        if (!author || author === own) continue;
+        const box = post.getBoundingClientRect();
+        (box.bottom > 0 && box.top < innerHeight ? visible : offscreen).push(post);
+        if (visible.length >= max) break;
+      }
+      return [...visible, ...offscreen].slice(0, max);
+    },
+  };
+}

@@ -1,0 +1,52 @@
+/** The LinkedIn (www.linkedin.com) adapter: both front ends, the classic Ember feed and the SDUI one. */
+import type { SiteAdapter } from '../types.ts';
+import { createLinkedInComposer } from './composer.ts';
+import { postUrnOf, posts, reactButtonOf } from './dom.ts';
+import { LINKEDIN_TAP } from './network.ts';
+import { parseLinkedInCall } from './parse.ts';
+import { authorFromHref, linkedinPageKind } from './routes.ts';
+import { selectors } from './selectors.ts';
+import { LinkedInSession } from './session.ts';
+import { createWatch } from './watch.ts';
+
+/**
+ * The signed-in member's public identifier, from the feed's identity module or the "Me" menu
+ * (`a[href*="/in/"]`; M for the classic feed, L for SDUI).
+ */
+function readIdentity(doc: Document): string | null {
+  for (const link of doc.querySelectorAll(selectors.ownProfileLink)) {
+    const author = authorFromHref(link.getAttribute('href') ?? '');
+    if (author && !author.startsWith('company/')) return author;
+  }
+  return null;
+}
+
+const session = new LinkedInSession();
+
+export const linkedinAdapter: SiteAdapter = {
+  id: 'linkedin',
+  matches: ['https://www.linkedin.com/*'],
+  tap: LINKEDIN_TAP,
+  parseCall: (call, doc) => parseLinkedInCall(call, doc, session, readIdentity(doc)),
+  composer: createLinkedInComposer(),
+  readIdentity,
+  watch: createWatch(session),
+
+  healthApplies(url) {
+    const kind = linkedinPageKind(url);
+    return kind === 'feed' || kind === 'post';
+  },
+
+  checkHealth(doc, url) {
+    const kind = linkedinPageKind(url);
+    // Only judge a rendered page; a loading or signed-out page says nothing.
+    if (!doc.querySelector(selectors.main) || !readIdentity(doc)) return null;
+    const found = posts(doc);
+    if (found.length === 0) return { code: 'no-posts', detail: `no post container (${selectors.post.split(', ')[0]} or data-view-name) on the ${kind} page` };
+    for (const post of found) {
+      if (!postUrnOf(post)) return { code: 'no-post-urn', detail: 'a post without an activity urn (data-urn, data-id or permalink)' };
+      if (!reactButtonOf(post)) return { code: 'no-react-button', detail: 'a post without its post-level react button' };
+    }
+    return null;
+  },
+};
