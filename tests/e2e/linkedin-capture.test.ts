@@ -69,6 +69,9 @@ describe.each(FRONT_ENDS)('$name', ({ url, labels }) => {
     const [call] = api.callsOf('reactions');
     expect(call?.url).toBe(`https://www.linkedin.com/voyager/api/voyagerSocialDashReactions?threadUrn=${encodeURIComponent(POSTS.alice.activity)}`);
     expect(body(call)).toEqual({ reactionType: 'PRAISE' });
+    // The page sent its csrf token (JSESSIONID) in a header; nothing of it is stored.
+    expect(await page.evaluate(() => document.cookie)).toContain('JSESSIONID');
+    expect(JSON.stringify(await h.exportData())).not.toContain('4821937465019283746');
   });
 
   test('unreacting (the SDUI delete action) sets undoneAt on the same event', async () => {

@@ -39,14 +39,18 @@ export const linkedinAdapter: SiteAdapter = {
 
   checkHealth(doc, url) {
     const kind = linkedinPageKind(url);
-    // Only judge a rendered page; a loading or signed-out page says nothing.
-    if (!doc.querySelector(selectors.main) || !readIdentity(doc)) return null;
+    // Only judge a rendered page (LinkedIn sends signed-out visitors of /feed/ to its login page).
+    if (!doc.querySelector(selectors.main)) return null;
     const found = posts(doc);
-    if (found.length === 0) return { code: 'no-posts', detail: `no post container (${selectors.post.split(', ')[0]} or data-view-name) on the ${kind} page` };
-    for (const post of found) {
-      if (!postUrnOf(post)) return { code: 'no-post-urn', detail: 'a post without an activity urn (data-urn, data-id or permalink)' };
-      if (!reactButtonOf(post)) return { code: 'no-react-button', detail: 'a post without its post-level react button' };
+    const identity = readIdentity(doc);
+    if (found.length === 0) {
+      // Without posts and without the own profile link this is most likely not a signed-in, rendered feed.
+      return identity ? { code: 'no-posts', detail: `no post container (${selectors.post.split(', ')[0]} or data-view-name) on the ${kind} page` } : null;
     }
+    if (!identity) return { code: 'no-identity', detail: 'posts shown but no own profile link (identity module or Me menu)' };
+    // A single odd update (an aggregate, an ad) is not breakage; hooks that are gone fail on every post.
+    if (!found.some((post) => postUrnOf(post))) return { code: 'no-post-urn', detail: 'no post with an activity urn (data-urn, data-id or permalink)' };
+    if (!found.some((post) => reactButtonOf(post))) return { code: 'no-react-button', detail: 'no post with its post-level react button' };
     return null;
   },
 };

@@ -105,6 +105,13 @@ describe('parse', () => {
     expect(obs?.op === 'did' && obs.target?.url).toBe(`https://www.linkedin.com/feed/update/${ALICE}/?commentUrn=${encodeURIComponent(parent)}`);
   });
 
+  it('deleting a comment through SDUI undoes its reply too', () => {
+    const body = JSON.stringify({ requestId: 'com.linkedin.sdui.comments.deleteComment', serverRequest: { requestedArguments: { payload: {
+      commentUrn: 'urn:li:comment:(urn:li:activity:7262015554201042944,7262100000000000001)' } } } });
+    const c = call('unreact-sdui', { url: 'https://www.linkedin.com/flagship-web/rsc-action/actions/server-request?sduiid=com.linkedin.sdui.comments.deleteComment', requestBody: body });
+    expect(parse(c)).toEqual([{ op: 'undid', platform: 'linkedin', kinds: ['reply'], ref: 'urn:li:comment:(activity:7262015554201042944,7262100000000000001)', at: AT }]);
+  });
+
   it('deleting a comment undoes its reply', () => {
     expect(parse(call('comment-delete'))).toEqual([{
       op: 'undid', platform: 'linkedin', kinds: ['reply'], ref: 'urn:li:comment:(activity:7262015554201042944,7262100000000000001)', at: AT,
@@ -253,13 +260,22 @@ describe('health', () => {
     expect(linkedinAdapter.healthApplies?.(new URL('https://www.linkedin.com/messaging/'))).toBe(false);
   });
 
-  it('falls back to the localised label when the react button loses its class', () => {
+  it('falls back to the localised label when the react button loses its class; all gone is degraded', () => {
     loadFeed('feed.html');
+    for (const bar of document.querySelectorAll('.feed-shared-social-action-bar')) bar.classList.remove('feed-shared-social-action-bar');
     const [post] = posts(document);
     const button = post?.querySelector('.react-button__trigger');
-    button?.closest('.feed-shared-social-action-bar')?.classList.remove('feed-shared-social-action-bar');
     expect(post && reactButtonOf(post)).toBe(button);
-    button?.setAttribute('aria-label', 'Zzz');
+    expect(linkedinAdapter.checkHealth(document, new URL('https://www.linkedin.com/feed/'))).toBeNull();
+    for (const b of document.querySelectorAll('.react-button__trigger')) b.setAttribute('aria-label', 'Zzz');
     expect(linkedinAdapter.checkHealth(document, new URL('https://www.linkedin.com/feed/'))).toMatchObject({ code: 'no-react-button' });
+  });
+
+  it('reports a feed without the own profile link, and stays silent on an unrendered page', () => {
+    loadFeed('feed-sdui-es.html');
+    document.querySelector('[data-view-name="identity-module"]')?.remove();
+    expect(linkedinAdapter.checkHealth(document, new URL('https://www.linkedin.com/feed/'))).toMatchObject({ code: 'no-identity' });
+    document.body.innerHTML = '<main></main>';
+    expect(linkedinAdapter.checkHealth(document, new URL('https://www.linkedin.com/feed/'))).toBeNull();
   });
 });

@@ -24,6 +24,8 @@
   const params = new URLSearchParams(location.search);
   cfg.transport = cfg.transport || 'xhr';
   const CSRF = 'ajax:4821937465019283746';
+  // LinkedIn keeps the csrf token in the JSESSIONID cookie, readable by script, and echoes it in a header.
+  document.cookie = `JSESSIONID="${CSRF}"; path=/; secure`;
   const SHARES_QUERY = 'voyagerContentcreationDashShares.' + cfg.sharesHash;
   const REPOSTS_QUERY = 'voyagerFeedDashReposts.' + cfg.repostsHash;
 
