@@ -7,10 +7,14 @@ import type { SiteAdapter } from './types.ts';
 import { blueskyAdapter } from './bluesky/index.ts';
 import { mastodonAdapter } from './mastodon/index.ts';
 import { linkedinAdapter } from './linkedin/index.ts';
+import { hackernewsAdapter } from './hackernews/index.ts';
+import { redditAdapter } from './reddit/index.ts';
 import { xAdapter } from './x/index.ts';
 
 export const ADAPTERS: Partial<Record<Platform, SiteAdapter>> = {
   x: xAdapter,
+  reddit: redditAdapter,
+  hackernews: hackernewsAdapter,
   linkedin: linkedinAdapter,
   bluesky: blueskyAdapter,
   mastodon: mastodonAdapter,

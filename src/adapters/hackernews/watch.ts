@@ -1,0 +1,236 @@
+/**
+ * Hacker News actions, confirmed in the page (platforms.md §9; nothing goes through fetch/XHR):
+ *
+ * - Upvote / unvote: HN's hn.js flips the UI in its click handler and fires an image beacon. A click on
+ *   `a#up_<id>` counts once the page shows the vote (an `a#un_<id>` "unvote" link, or the arrow hidden
+ *   with `nosee` on the link or on `td.votelinks`); a click on `a#un_<id>` undoes it once the unvote link
+ *   is gone. The beacon's own outcome is invisible to the page (HN does not check it either).
+ * - Favourite: `fave?id=<id>` is a link that navigates. It is treated as the SAME like as an upvote of
+ *   that item (same event id `hackernews:like:<id>`): both say "this was worth it", and counting them
+ *   twice would reward clicking twice. Un-favouriting undoes the like only if the page does not show the
+ *   item still upvoted; unvoting only if the page does not show it still favourited.
+ * - Comment / reply (form[action="comment"]) and submission (form[action="/r"]) are form posts that
+ *   navigate. The submit is remembered in the tab's sessionStorage (the page origin's, which this
+ *   content script shares), and confirmed on a following page of the same tab:
+ *     a comment by the user (a.hnuser = own handle) with an id above every item id on the submitting page
+ *     (HN ids only grow) and the submitted text; a story by the user with the submitted title (HN shows
+ *     /newest after a submission; a duplicate URL lands on the older item, by someone else or older,
+ *     which does not match). An error page shows no such item, so a failed submit counts nothing.
+ * The `auth` and `hmac` tokens in links and forms are never read or kept.
+ */
+import type { Target } from '../../shared/events.ts';
+import type { Observation } from '../../shared/observations.ts';
+import { hnPageKind, itemUrl } from './routes.ts';
+import { selectors } from './selectors.ts';
+
+export const PENDING_KEY = 'give-first-hn-pending';
+/** How long, and over how many page loads, a submitted form waits for its confirmation. */
+const PENDING_MS = 10 * 60_000;
+const PENDING_LOADS = 3;
+const FLIP_MS = 3000;
+
+type Pending =
+  | { type: 'comment'; at: number; loads: number; parent: Target; text: string; above: number }
+  | { type: 'story'; at: number; loads: number; title: string; url: string; text: string }
+  | { type: 'fave'; at: number; loads: number; id: string; un: boolean };
+
+const squash = (s: string): string => s.replace(/\s+/g, '').slice(0, 200);
+
+export function ownHandle(doc: Document): string | null {
+  const name = doc.querySelector(selectors.me)?.textContent?.trim();
+  return name && /^[\w-]{2,15}$/.test(name) ? name : null;
+}
+
+/** The author of a story or comment row on the page. */
+export function itemAuthor(doc: Document, id: string): string | undefined {
+  const row = doc.getElementById(id);
+  if (!row || !row.matches('tr.athing')) return undefined;
+  const inRow = row.querySelector(selectors.author);
+  // A story's author is in the subtext row that follows it; a comment's is in its own row.
+  const author = inRow ?? row.nextElementSibling?.querySelector(`.subtext ${selectors.author}, .subline ${selectors.author}`);
+  return author?.textContent?.trim() || undefined;
+}
+
+export function itemTarget(doc: Document, id: string): Target {
+  const author = itemAuthor(doc, id);
+  return { id, url: itemUrl(id), ...(author ? { author } : {}) };
+}
+
+function isUpvoted(doc: Document, id: string): boolean {
+  if (doc.getElementById(`un_${id}`)) return true;
+  const up = doc.getElementById(`up_${id}`);
+  if (!up) return false;
+  return up.classList.contains('nosee') || !!up.closest('td.votelinks.nosee') || (up as HTMLElement).style.visibility === 'hidden';
+}
+
+/** Whether the page shows the item favourited (true), not favourited (false) or says nothing (null). */
+function faveState(doc: Document, id: string): boolean | null {
+  for (const link of doc.querySelectorAll<HTMLAnchorElement>(selectors.fave)) {
+    const params = new URLSearchParams(link.getAttribute('href')?.split('?')[1] ?? '');
+    if (params.get('id') === id) return params.get('un') === 't';
+  }
+  const url = new URL(doc.location.href);
+  if (hnPageKind(url) === 'favorites' && url.searchParams.get('id')?.toLowerCase() === ownHandle(doc)?.toLowerCase()) {
+    return !!doc.getElementById(id)?.matches('tr.athing');
+  }
+  return null;
+}
+
+function maxItemId(doc: Document): number {
+  let max = 0;
+  for (const row of doc.querySelectorAll(selectors.item)) max = Math.max(max, Number(row.id) || 0);
+  return max;
+}
+
+function readPending(store: Storage): Pending[] {
+  try {
+    const list = JSON.parse(store.getItem(PENDING_KEY) ?? '[]') as unknown;
+    return Array.isArray(list) ? (list as Pending[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+function writePending(store: Storage, list: Pending[]): void {
+  if (list.length === 0) store.removeItem(PENDING_KEY);
+  else store.setItem(PENDING_KEY, JSON.stringify(list.slice(-5)));
+}
+
+/** Confirms (or lets expire) what earlier pages of this tab submitted. Exported for tests. */
+export function confirmPending(doc: Document, store: Storage, emit: (o: Observation) => void, now = Date.now()): void {
+  const list = readPending(store);
+  if (list.length === 0) return;
+  const me = ownHandle(doc)?.toLowerCase();
+  const keep: Pending[] = [];
+  for (const p of list) {
+    let done = false;
+    if (p.type === 'comment' && me) {
+      for (const row of doc.querySelectorAll(selectors.comment)) {
+        if (Number(row.id) <= p.above) continue;
+        if (row.querySelector(selectors.author)?.textContent?.trim().toLowerCase() !== me) continue;
+        if (squash(row.querySelector(selectors.commentText)?.textContent ?? '') !== squash(p.text)) continue;
+        emit({ op: 'did', platform: 'hackernews', kind: 'reply', ref: row.id, at: p.at, text: p.text, target: p.parent });
+        done = true;
+        break;
+      }
+    } else if (p.type === 'story' && me) {
+      for (const row of doc.querySelectorAll(selectors.item)) {
+        if (row.matches('.comtr')) continue;
+        if (row.querySelector(selectors.titleLink)?.textContent?.trim() !== p.title.trim()) continue;
+        if (itemAuthor(doc, row.id)?.toLowerCase() !== me) continue;
+        emit({
+          op: 'did', platform: 'hackernews', kind: 'post', ref: row.id, at: p.at,
+          text: p.text ? `${p.title}\n\n${p.text}` : p.title,
+          target: { id: row.id, url: itemUrl(row.id), author: ownHandle(doc) ?? me },
+          ...(p.url ? { links: [p.url] } : {}),
+        });
+        done = true;
+        break;
+      }
+    } else if (p.type === 'fave') {
+      const state = faveState(doc, p.id);
+      if (state !== null && state === !p.un) {
+        if (!p.un) emit({ op: 'did', platform: 'hackernews', kind: 'like', ref: p.id, at: p.at, target: itemTarget(doc, p.id) });
+        else if (!isUpvoted(doc, p.id)) emit({ op: 'undid', platform: 'hackernews', kinds: ['like'], ref: p.id, at: p.at });
+        done = true;
+      } else if (state !== null) {
+        done = true; // The page shows the opposite state: the click did not take.
+      }
+    }
+    if (!done && p.loads + 1 < PENDING_LOADS && now - p.at < PENDING_MS) keep.push({ ...p, loads: p.loads + 1 });
+  }
+  writePending(store, keep);
+}
+
+function formValue(form: HTMLFormElement, name: string): string {
+  const field = form.elements.namedItem(name);
+  return field && 'value' in field ? String((field as { value: unknown }).value) : '';
+}
+
+export function watchHackerNews(doc: Document, emit: (o: Observation) => void, signal: AbortSignal): void {
+  const win = doc.defaultView;
+  if (!win) return;
+  let store: Storage;
+  try {
+    store = win.sessionStorage;
+  } catch {
+    return; // Storage disabled: nothing can be carried across the form's navigation.
+  }
+  const remember = (p: Pending): void => writePending(store, [...readPending(store), p]);
+
+  const start = (): void => confirmPending(doc, store, emit);
+  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', start, { once: true, signal });
+  else start();
+
+  /** Polls (briefly, after a click) until the page shows the vote flipped. */
+  const awaitFlip = (id: string, want: boolean, at: number): void => {
+    const deadline = Date.now() + FLIP_MS;
+    const tick = (): void => {
+      if (signal.aborted) return;
+      if (isUpvoted(doc, id) === want) {
+        if (want) emit({ op: 'did', platform: 'hackernews', kind: 'like', ref: id, at, target: itemTarget(doc, id) });
+        else if (faveState(doc, id) !== true) emit({ op: 'undid', platform: 'hackernews', kinds: ['like'], ref: id, at });
+        return;
+      }
+      if (Date.now() < deadline) setTimeout(tick, 50);
+    };
+    setTimeout(tick, 0);
+  };
+
+  let lastForm: { form: HTMLFormElement; at: number } | null = null;
+  const onFormSubmit = (form: HTMLFormElement): void => {
+    const now = Date.now();
+    // A click on the submit button is followed by the form's submit event: remember it once.
+    if (lastForm && lastForm.form === form && now - lastForm.at < 2000) return;
+    lastForm = { form, at: now };
+    if (form.matches(selectors.commentForm)) {
+      const parentId = formValue(form, 'parent');
+      const text = formValue(form, 'text');
+      if (!/^\d+$/.test(parentId) || !text.trim()) return;
+      const author = itemAuthor(doc, parentId);
+      remember({
+        type: 'comment', at: now, loads: 0, text,
+        parent: { id: parentId, url: itemUrl(parentId), ...(author ? { author } : {}) },
+        above: Math.max(maxItemId(doc), Number(parentId)),
+      });
+    } else if (form.matches(selectors.submitForm)) {
+      const title = formValue(form, 'title');
+      if (!title.trim()) return;
+      remember({ type: 'story', at: now, loads: 0, title, url: formValue(form, 'url'), text: formValue(form, 'text') });
+    }
+  };
+
+  doc.addEventListener('click', (event) => {
+    try {
+      const target = event.target instanceof win.Element ? event.target : null;
+      if (!target || event.button !== 0) return;
+      const link = target.closest<HTMLAnchorElement>('a[id], a[href]');
+      const voteId = link?.id ? /^(up|un)_(\d+)$/.exec(link.id) : null;
+      if (voteId?.[2] && ownHandle(doc)) {
+        awaitFlip(voteId[2], voteId[1] === 'up', Date.now());
+        return;
+      }
+      if (link?.matches(selectors.fave)) {
+        const params = new URLSearchParams(link.getAttribute('href')?.split('?')[1] ?? '');
+        const id = params.get('id');
+        if (id && /^\d+$/.test(id) && ownHandle(doc)) remember({ type: 'fave', at: Date.now(), loads: 0, id, un: params.get('un') === 't' });
+        return;
+      }
+      const submit = target.closest(selectors.submitButton);
+      const form = submit?.closest('form');
+      if (form) onFormSubmit(form);
+    } catch (error) {
+      console.warn('[Give First] hacker news watch failed', error);
+    }
+  }, { capture: true, signal });
+
+  // Enter in a field, or a script's requestSubmit(), fires `submit` without a click. (`form.submit()`
+  // fires neither; extensions that use it for Ctrl+Enter also click nothing, so those go unseen.)
+  doc.addEventListener('submit', (event) => {
+    try {
+      if (event.target instanceof win.HTMLFormElement) onFormSubmit(event.target);
+    } catch (error) {
+      console.warn('[Give First] hacker news watch failed', error);
+    }
+  }, { capture: true, signal });
+}
