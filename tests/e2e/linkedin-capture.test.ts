@@ -111,6 +111,24 @@ describe.each(FRONT_ENDS)('$name', ({ url, labels }) => {
     expect(await sentinel(page)).toEqual([]);
   });
 
+  test('a comment and a follow that fail (HTTP 500, 403) store nothing', async () => {
+    api.fail('comments', 500);
+    api.fail('followingStates', 403);
+    const page = await open();
+    const post = postByUrn(page, POSTS.bob.activity);
+    await post.locator('button.comment-button, [data-view-name="feed-comment-button"]').click();
+    await post.locator('form [contenteditable="true"]').first().click();
+    await page.keyboard.type('This comment will fail.');
+    await post.locator('form button[type="submit"]').first().click();
+    await page.getByRole('alert').first().waitFor();
+    const follow = post.locator('button.follow, [data-view-name="feed-follow-button"]');
+    await follow.click();
+    await poll(() => api.callsOf('followingStates').map((c) => c.status)).toEqual([403]);
+    await poll(() => follow.getAttribute('aria-pressed')).toBe('false');
+    expect(api.callsOf('comments').map((c) => c.status)).toEqual([500]);
+    expect(await sentinel(page)).toEqual([]);
+  });
+
   test('a comment is a reply to the post, with its text; deleting it undoes it', async () => {
     const page = await open();
     const post = postByUrn(page, POSTS.bob.activity);

@@ -7,7 +7,9 @@
  * not matched here at all. Keyboard: LinkedIn's share box has no documented keyboard submit (Enter and
  * Ctrl+Enter add a line in the Quill editor; not verified on the live site), so none is nudged — holding back a
  * key that would not have posted and then clicking Post for the user would publish unasked.
- * A modal that shows a reshared post (repost with your thoughts) is a quote, never nudged.
+ * A modal that shows a reshared post (repost with your thoughts) is a quote, never nudged; since the preview's
+ * hook is low confidence, a modal opened from a post's repost menu (and not from the share box since) counts
+ * as a quote too. When in doubt it is not a post: a missed nudge is harmless, a nudge on a quote is not.
  */
 import type { ComposerHooks } from '../types.ts';
 import { postAuthor, posts } from './dom.ts';
@@ -24,7 +26,12 @@ function isPostButton(button: HTMLElement): boolean {
     && POST_BUTTON_LABELS.has(button.textContent?.trim() ?? '');
 }
 
+/** An intent older than this no longer explains an open composer. */
+const INTENT_TTL_MS = 30 * 60_000;
+
 export function createLinkedInComposer(): ComposerHooks {
+  let intent: { kind: 'post' | 'quote'; at: number } | null = null;
+
   return {
     submitFromClick(target) {
       const button = target.closest<HTMLElement>('button');
@@ -41,11 +48,14 @@ export function createLinkedInComposer(): ComposerHooks {
       const modal = shareModal(submit);
       if (!modal || submit.closest(selectors.commentForm)) return null;
       const draft = [...modal.querySelectorAll<HTMLElement>(selectors.shareEditor)].map((b) => b.innerText.trim()).join('\n\n');
-      return { kind: modal.querySelector(selectors.reshareePreview) ? 'quote' : 'post', draft, anchor: modal };
+      const resharing = !!modal.querySelector(selectors.reshareePreview)
+        || (intent?.kind === 'quote' && Date.now() - intent.at < INTENT_TTL_MS);
+      return { kind: resharing ? 'quote' : 'post', draft, anchor: modal };
     },
 
-    noteClick() {
-      // The share modal itself says whether it reshares a post (the preview); nothing to remember.
+    noteClick(target, now) {
+      if (target.closest(selectors.repostButton)) intent = { kind: 'quote', at: now };
+      else if (target.closest(selectors.shareTrigger)) intent = { kind: 'post', at: now };
     },
 
     suggestions(doc, ownHandle, max) {

@@ -249,6 +249,12 @@ describe.each([['classic', 'feed.html'], ['SDUI, Spanish', 'feed-sdui-es.html']]
     commentSubmit?.removeAttribute('hidden');
     expect(hooks.submitFromClick(commentSubmit as Element)).toBeNull();
     expect(hooks.suggestions(document, 'givefirst-me', 3).map(postUrnOf)).not.toContain('urn:li:activity:7261900000000000201');
+    // Opened from a post's repost menu: a quote even without a recognised preview; from the share box again: a post.
+    const repost = document.querySelector('.social-reshare-button, [data-view-name="repost-button"]');
+    hooks.noteClick(repost as Element, Date.now());
+    expect(hooks.describe(postButton as HTMLElement, new URL('https://www.linkedin.com/feed/'))?.kind).toBe('quote');
+    hooks.noteClick(document.querySelector('.share-box-feed-entry__trigger, [data-view-name="share-sharebox-focus"]') as Element, Date.now());
+    expect(hooks.describe(postButton as HTMLElement, new URL('https://www.linkedin.com/feed/'))?.kind).toBe('post');
   });
 });
 
