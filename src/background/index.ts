@@ -17,7 +17,10 @@ import { snoozeUntil } from '../core/nudge.ts';
 import { applyObservation, deleteAll, exportEvents, importEvents, rebuildAllTallies } from './ledger.ts';
 import { database, ownHandles, readSettings, readSnapshot } from './state.ts';
 import type { Platform } from '../shared/events.ts';
-import { deleteReflections, loadReview, onReviewAlarm, openReview, REVIEW_ALARM, reviewWeekOfNotification, saveReflection, scheduleReviewAlarm } from './review.ts';
+import {
+  deleteReflections, loadLapsed, loadReview, loadWeekEvents, onReviewAlarm, openReview, REVIEW_ALARM, reviewWeekOfNotification, saveReflection,
+  scheduleReviewAlarm,
+} from './review.ts';
 
 // One write at a time: every change reads, updates and republishes the snapshot in order.
 let queue: Promise<unknown> = Promise.resolve();
@@ -170,6 +173,12 @@ async function handlePage(message: PageToBackground): Promise<Reply<unknown>> {
       const [settings, snapshot] = await Promise.all([readSettings(), readSnapshot()]);
       return { ok: true, value: await loadReview(await database(), settings, ownHandles(settings, snapshot.identities), Date.now(), message.week) };
     }
+    case 'reviewLapsed': {
+      const [settings, snapshot] = await Promise.all([readSettings(), readSnapshot()]);
+      return { ok: true, value: await loadLapsed(await database(), settings, ownHandles(settings, snapshot.identities), message.week) };
+    }
+    case 'reviewEvents':
+      return { ok: true, value: await loadWeekEvents(await database(), message.week) };
     case 'reflect': {
       const { type: _type, ...input } = message;
       return { ok: true, value: await saveReflection(await database(), await readSettings(), Date.now(), input) };

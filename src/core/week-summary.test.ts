@@ -4,7 +4,7 @@ import type { GiveFirstEvent } from '../shared/events.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.ts';
 import { buildTallies } from './tally.ts';
 import {
-  addDays, buildReview, changeOf, pointsBand, csvField, defaultReviewWeek, nextWeekStart, nudgeFigures, peopleIn, suggestTarget,
+  addDays, buildReview, changeOf, lapsedPeople, pointsBand, csvField, defaultReviewWeek, nextWeekStart, nudgeFigures, peopleIn, suggestTarget,
   weekBounds, weekCsv, weekFigures, weeklyTrend, weekOf, type NudgeLogEntry,
 } from './week-summary.ts';
 
@@ -158,7 +158,7 @@ describe('people, nudge, trend, target, words', () => {
     expect(changeOf(0, 0)).toBe('same');
   });
 
-  it('builds the review: this week against last, lapsed people, promotional share against the norm', () => {
+  it('builds the review: this week against last (from counters), lapsed people, promotional share against the norm', () => {
     const w = '2026-03-23';
     const events = [
       ev('like', local(2026, 3, 24), { target: { author: 'ana' } }),
@@ -168,16 +168,19 @@ describe('people, nudge, trend, target, words', () => {
       ev('post', local(2026, 3, 25), { promotional: true }),
       ev('post', local(2026, 3, 10), { promotional: false }),
       ev('post', local(2026, 3, 11), { promotional: true }),
+      ev('like', local(2026, 3, 26), { undoneAt: local(2026, 3, 26, 13) }),
     ];
-    const review = buildReview({ week: w, now: local(2026, 3, 30, 9), settings, own, events, nudges: [], tallies: [] });
+    const tallies = [...buildTallies(events, own).values()];
+    const review = buildReview({ week: w, now: local(2026, 3, 30, 9), settings, own, events, nudges: [], tallies });
     expect(review.partial).toBe(false);
     expect(review.current).toMatchObject({ give: 1, take: 2 });
-    expect(review.previous).toMatchObject({ give: 1, take: 0 });
+    expect(review.previous).toMatchObject({ week: '2026-03-16', give: 1, take: 0 });
     expect(review.change).toEqual({ give: 'same', take: 'first', ratio: 'first' });
     expect(review.people.map((p) => p.author)).toEqual(['ana']);
-    expect(review.lapsed.map((p) => p.author)).toEqual(['old']);
+    expect(lapsedPeople(w, events, settings, own).map((p) => p.author)).toEqual(['old']);
     expect(review.promo).toEqual({ share: 1, norm: 0.5 });
-    expect(review.events).toHaveLength(2);
+    expect(review.eventCount).toBe(3);
+    expect(review.trend).toHaveLength(12);
     // Ratio 0.5 against 3: halfway is 1.75, rounded to the nearest half.
     expect(review.suggestedTarget).toBe(2);
     expect(buildReview({ week: w, now: local(2026, 3, 26), settings, own, events: [], nudges: [], tallies: [] }).partial).toBe(true);

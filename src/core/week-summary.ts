@@ -276,12 +276,14 @@ export function nudgeFigures(log: readonly NudgeLogEntry[], events: readonly Giv
 export interface TrendWeek extends Points {
   week: string;
   actions: number;
+  posts: number;
+  promoPosts: number;
 }
 
 /** Give, take and ratio for each of the `count` weeks ending with `lastWeek`, oldest first, from day counters. */
 export function weeklyTrend(tallies: readonly DayTally[], lastWeek: string, count: number, settings: Settings): TrendWeek[] {
   const weeks = Array.from({ length: count }, (_, i) => addDays(lastWeek, -7 * (count - 1 - i)));
-  const out = weeks.map((week) => ({ week, give: 0, take: 0, ratio: null as number | null, actions: 0 }));
+  const out: TrendWeek[] = weeks.map((week) => ({ week, give: 0, take: 0, ratio: null, actions: 0, posts: 0, promoPosts: 0 }));
   const first = weeks[0] ?? lastWeek;
   const disabled = new Set(settings.disabledPlatforms);
   for (const tally of tallies) {
@@ -296,8 +298,11 @@ export function weeklyTrend(tallies: readonly DayTally[], lastWeek: string, coun
       const { platform, kind, flag } = parseTallyKey(key);
       if (flag === 'self' || disabled.has(platform)) continue;
       week.actions += n;
-      if (kind === 'post') week.take += n * weightOf(settings.weights, kind, flag === 'promo');
-      else week.give += n * weightOf(settings.weights, kind, false);
+      if (kind === 'post') {
+        week.take += n * weightOf(settings.weights, kind, flag === 'promo');
+        week.posts += n;
+        if (flag === 'promo') week.promoPosts += n;
+      } else week.give += n * weightOf(settings.weights, kind, false);
     }
   }
   for (const week of out) week.ratio = ratioOf(week.give, week.take);
@@ -383,36 +388,41 @@ export interface ReviewInput {
   now: number;
   settings: Settings;
   own: OwnHandles;
-  /** Events from LAPSED_WEEKS weeks before the week up to its end (any superset works). */
+  /** The week's events (any superset works). */
   events: readonly GiveFirstEvent[];
-  /** Nudge log of the week (plus the 15 minutes after it is harmless). */
+  /** Nudge log of the week. */
   nudges: readonly NudgeLogEntry[];
-  /** Day counters covering the TREND_WEEKS weeks ending with the week. */
+  /** Day counters covering the TREND_WEEKS weeks ending with the week (last week and the norm come from them). */
   tallies: readonly DayTally[];
   reflection?: Reflection;
   /** What the user said a week earlier: shown beside this week's result. */
   previousReflection?: Reflection;
 }
 
+/**
+ * The review as first drawn. Built for speed with a long history (≤ 300 ms with a year, ~100,000
+ * events): events are read for the selected week only; last week, the trend and the promotional norm
+ * come from the per-day counters. The people not heard from lately (four more weeks of events) and the
+ * week's events for CSV are separate, later reads (lapsedPeople, the page's export button).
+ */
 export interface Review {
   week: string;
   /** True while the week has not ended yet (a partial week). */
   partial: boolean;
   current: WeekFigures;
-  previous: WeekFigures;
+  previous: TrendWeek;
   change: { give: Change; take: Change; ratio: Change };
   /** Share of own posts that were promotional this week, and over the four weeks before (the user's norm). */
   promo: { share: number | null; norm: number | null };
   people: Person[];
-  lapsed: Person[];
   nudge: NudgeFigures;
   trend: TrendWeek[];
   target: number;
   suggestedTarget: number;
   reflection?: Reflection;
   previousReflection?: Reflection;
-  /** The week's events (undone ones too), for the CSV export. */
-  events: GiveFirstEvent[];
+  /** Events stored for the week, undone ones included (the CSV has them all). */
+  eventCount: number;
 }
 
 export const PEOPLE_SHOWN = 10;
@@ -420,21 +430,13 @@ export const PEOPLE_SHOWN = 10;
 export function buildReview(input: ReviewInput): Review {
   const { week, settings, own, events } = input;
   const { start, end } = weekBounds(week);
-  const monthStart = startOfDay(addDays(week, -7 * LAPSED_WEEKS));
   const current = weekFigures(week, events, settings, own);
-  const previous = weekFigures(addDays(week, -7), events, settings, own);
-  const people = peopleIn(events, start, end, settings, own);
-  const seen = new Set(people.map((p) => `${p.platform}|${p.author.toLowerCase()}`));
-  const lapsed = peopleIn(events, monthStart, start, settings, own).filter((p) => !seen.has(`${p.platform}|${p.author.toLowerCase()}`));
+  const trend = weeklyTrend(input.tallies, week, TREND_WEEKS, settings);
+  const previous = trend[trend.length - 2] ?? { week: addDays(week, -7), give: 0, take: 0, ratio: null, actions: 0, posts: 0, promoPosts: 0 };
   // The norm: the user's own share of promotional posts over the four weeks before this one.
-  const disabled = new Set(settings.disabledPlatforms);
-  let normPosts = 0;
-  let normPromo = 0;
-  for (const e of events) {
-    if (e.kind !== 'post' || e.at < monthStart || e.at >= start || !isLive(e) || disabled.has(e.platform)) continue;
-    normPosts++;
-    if (e.promotional) normPromo++;
-  }
+  const before = trend.slice(-1 - LAPSED_WEEKS, -1);
+  const normPosts = before.reduce((sum, w) => sum + w.posts, 0);
+  const normPromo = before.reduce((sum, w) => sum + w.promoPosts, 0);
   return {
     week,
     partial: input.now < end,
@@ -446,14 +448,22 @@ export function buildReview(input: ReviewInput): Review {
       ratio: changeOf(current.ratio, previous.ratio),
     },
     promo: { share: promoShare(current.posts, current.promoPosts), norm: promoShare(normPosts, normPromo) },
-    people: people.slice(0, PEOPLE_SHOWN),
-    lapsed: lapsed.slice(0, PEOPLE_SHOWN),
+    people: peopleIn(events, start, end, settings, own).slice(0, PEOPLE_SHOWN),
     nudge: nudgeFigures(input.nudges, events, start, end, own),
-    trend: weeklyTrend(input.tallies, week, TREND_WEEKS, settings),
+    trend,
     target: settings.target,
     suggestedTarget: input.reflection?.target ?? suggestTarget(current, settings.target),
     ...(input.reflection ? { reflection: input.reflection } : {}),
     ...(input.previousReflection ? { previousReflection: input.previousReflection } : {}),
-    events: events.filter((e) => e.at >= start && e.at < end),
+    eventCount: events.filter((e) => e.at >= start && e.at < end).length,
   };
+}
+
+/** People engaged with in the LAPSED_WEEKS weeks before `week` but not during it, most engaged first. */
+export function lapsedPeople(week: string, events: readonly GiveFirstEvent[], settings: Settings, own: OwnHandles): Person[] {
+  const { start, end } = weekBounds(week);
+  const seen = new Set(peopleIn(events, start, end, settings, own).map((p) => `${p.platform}|${p.author.toLowerCase()}`));
+  return peopleIn(events, startOfDay(addDays(week, -7 * LAPSED_WEEKS)), start, settings, own)
+    .filter((p) => !seen.has(`${p.platform}|${p.author.toLowerCase()}`))
+    .slice(0, PEOPLE_SHOWN);
 }

@@ -27,6 +27,10 @@ export type PageToBackground =
   | { type: 'ping' }
   /** The weekly review of the week starting on `week` (YYYY-MM-DD); without it, the week that just ended. */
   | { type: 'review'; week?: string }
+  /** People engaged with in the four weeks before `week` but not during it (asked after the first render). */
+  | { type: 'reviewLapsed'; week: string }
+  /** The events of the week starting on `week`, for its CSV export. */
+  | { type: 'reviewEvents'; week: string }
   /** Saves the reflection on a week; its target becomes next week's (settings.target). */
   | { type: 'reflect'; week: string; happy: HappyAnswer; intention: string; target: number };
 
@@ -62,6 +66,8 @@ export const PageToBackgroundSchema = v.variant('type', [
   v.object({ type: v.literal('deleteAll') }),
   v.object({ type: v.literal('ping') }),
   v.object({ type: v.literal('review'), week: v.optional(weekKey) }),
+  v.object({ type: v.literal('reviewLapsed'), week: weekKey }),
+  v.object({ type: v.literal('reviewEvents'), week: weekKey }),
   v.object({
     type: v.literal('reflect'),
     week: weekKey,

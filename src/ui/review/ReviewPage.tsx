@@ -1,10 +1,11 @@
 /** The weekly self-review: reflection first, then the week against the last, by day, site and person, the nudge, the trend. */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import {
   addDays, changeOf, pointsBand, weekCsv, type Change, type NudgeFigures, type Person, type Reflection, type WeekFigures,
 } from '../../core/week-summary.ts';
 import type { Platform } from '../../shared/events.ts';
 import { bandLabel, formatNumber, platformName, t } from '../../shared/i18n.ts';
+import { fetchLapsed, fetchWeekEvents } from './api.ts';
 import { DayChart } from './DayChart.tsx';
 import { percent, ratioText, weekLabel } from './format.ts';
 import { ReflectionForm } from './Reflection.tsx';
@@ -79,12 +80,12 @@ function Nudge({ nudge }: { nudge: NudgeFigures }) {
   );
 }
 
-function download(data: ReviewData): void {
+async function download(week: string): Promise<void> {
   // A link download from the page itself: a Blob URL, no extra permission, nothing leaves the machine.
-  const url = URL.createObjectURL(new Blob([weekCsv(data.events)], { type: 'text/csv;charset=utf-8' }));
+  const url = URL.createObjectURL(new Blob([weekCsv(await fetchWeekEvents(week))], { type: 'text/csv;charset=utf-8' }));
   const a = document.createElement('a');
   a.href = url;
-  a.download = `give-first-week-${data.week}.csv`;
+  a.download = `give-first-week-${week}.csv`;
   document.body.append(a);
   a.click();
   a.remove();
@@ -94,6 +95,16 @@ function download(data: ReviewData): void {
 export function ReviewPage({ initial, load }: { initial: ReviewData; load(week: string): Promise<ReviewData> }) {
   const [data, setData] = useState(initial);
   const [reflection, setReflection] = useState<Reflection | undefined>(initial.reflection);
+  // Read after the first render: it needs five weeks of events (api.ts, background/review.ts).
+  const [lapsed, setLapsed] = useState<Person[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    setLapsed(null);
+    void fetchLapsed(data.week).then((people) => live && setLapsed(people), () => live && setLapsed([]));
+    return () => {
+      live = false;
+    };
+  }, [data.week]);
   const open = (week: string): void => {
     void load(week).then((next) => {
       setData(next);
@@ -191,7 +202,8 @@ export function ReviewPage({ initial, load }: { initial: ReviewData; load(week: 
             </section>
             <section aria-labelledby="lapsed-title">
               <h2 id="lapsed-title">{t('reviewLapsedTitle')}</h2>
-              {data.lapsed.length ? <PeopleList people={data.lapsed} testId="lapsed" hide={hide} /> : <p class="muted">{t('reviewNoLapsed')}</p>}
+              {lapsed === null ? <p class="muted" aria-busy="true">{t('reviewLoading')}</p>
+                : lapsed.length ? <PeopleList people={lapsed} testId="lapsed" hide={hide} /> : <p class="muted">{t('reviewNoLapsed')}</p>}
             </section>
           </div>
 
@@ -208,8 +220,8 @@ export function ReviewPage({ initial, load }: { initial: ReviewData; load(week: 
       </section>
 
       <p class="export">
-        <button type="button" onClick={() => download(data)} data-testid="export-csv">{t('reviewExportCsv')}</button>{' '}
-        <span class="muted">{t('reviewExportHelp', formatNumber(data.events.length))}</span>
+        <button type="button" onClick={() => void download(data.week)} data-testid="export-csv">{t('reviewExportCsv')}</button>{' '}
+        <span class="muted">{t('reviewExportHelp', formatNumber(data.eventCount))}</span>
       </p>
     </main>
   );

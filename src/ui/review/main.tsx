@@ -1,20 +1,12 @@
 /** The weekly review page: asks the background for the selected week (`?week=YYYY-MM-DD`, default the one that just ended). */
 import { render } from 'preact';
-import browser from 'webextension-polyfill';
 import { t } from '../../shared/i18n.ts';
 import { ReviewPage } from './ReviewPage.tsx';
-import type { ReviewData } from './types.ts';
+import { fetchReview } from './api.ts';
 import './review.css';
 
 document.documentElement.lang = t('@@ui_locale').replace('_', '-');
 document.title = t('reviewTitle');
-
-async function fetchReview(week?: string): Promise<ReviewData> {
-  const reply = (await browser.runtime.sendMessage(week ? { type: 'review', week } : { type: 'review' })) as
-    { ok: boolean; value?: ReviewData; error?: string };
-  if (!reply.ok || !reply.value) throw new Error(reply.error ?? 'failed');
-  return reply.value;
-}
 
 const root = document.getElementById('app');
 if (root) {
