@@ -186,6 +186,8 @@ async function handlePage(message: PageToBackground): Promise<Reply<unknown>> {
   }
 }
 
+const REVIEW_READS: ReadonlySet<PageToBackground['type']> = new Set(['review', 'reviewLapsed', 'reviewEvents']);
+
 function isExtensionPage(sender: Runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL(''));
 }
@@ -195,7 +197,10 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
   if (isExtensionPage(sender)) {
     const parsed = v.safeParse(PageToBackgroundSchema, raw);
     if (!parsed.success) return Promise.resolve({ ok: false, error: 'badMessage' });
-    return serial(() => handlePage(parsed.output)).catch((error: unknown) => ({ ok: false, error: 'failed', detail: errorText(error) }));
+    const message = parsed.output;
+    // The review's reads need no place in the write queue: a five-week read must not hold up captures.
+    const run = REVIEW_READS.has(message.type) ? handlePage(message) : serial(() => handlePage(message));
+    return run.catch((error: unknown) => ({ ok: false, error: 'failed', detail: errorText(error) }));
   }
   const platform = senderPlatform(sender);
   const parsed = v.safeParse(ContentToBackgroundSchema, raw);
