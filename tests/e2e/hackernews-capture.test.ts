@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { HEALTH_DELAY_MS } from '../../src/content/timing.ts';
 import type { Snapshot } from '../../src/shared/snapshot.ts';
-import { launch, OPTIONS, until, type ExportedEvent, type Harness } from './harness.ts';
+import { launch, OPTIONS, POPUP, until, type ExportedEvent, type Harness } from './harness.ts';
 import { clickCardButton, readCard, type CardView } from './nudge-card.ts';
 import { FakeHn, HN, ITEMS, ME, openHn } from './hackernews-site.ts';
 
@@ -208,6 +208,9 @@ describe('variants, health, identity', () => {
     await openHn(h, '/news');
     const degraded = (await waitForSnapshot((s) => s.health.hackernews?.state === 'degraded', 'hn degraded')).health.hackernews;
     expect(degraded?.problem).toEqual({ code: 'no-items', detail: 'no tr.athing[id]' });
+    const popup = await h.openPage(POPUP);
+    await expect.poll(() => popup.getByTestId('health-hackernews').innerText()).toMatch(/^Hacker News capture: degraded since .*no tr\.athing\[id\]/s);
+    await popup.close();
   });
 });
 

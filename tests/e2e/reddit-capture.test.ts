@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { HEALTH_DELAY_MS } from '../../src/content/timing.ts';
 import type { Snapshot } from '../../src/shared/snapshot.ts';
-import { launch, until, type ExportedEvent, type Harness } from './harness.ts';
+import { launch, POPUP, until, type ExportedEvent, type Harness } from './harness.ts';
 import { FakeReddit, openReddit, REDDIT_URLS, SUBREDDIT, THINGS, VIEWER, waitIdle } from './reddit-site.ts';
 
 let h: Harness;
@@ -200,9 +200,15 @@ describe('shreddit (www.reddit.com)', () => {
     const broken = await openReddit(h, REDDIT_URLS.broken);
     const degraded = (await waitForSnapshot((s) => s.health.reddit?.state === 'degraded', 'reddit degraded')).health.reddit;
     expect(degraded?.problem).toEqual({ code: 'no-posts', detail: 'no shreddit-post in shreddit-app' });
+    const popup = await h.openPage(POPUP);
+    await expect.poll(() => popup.getByTestId('health-reddit').innerText()).toMatch(/^Reddit capture: degraded since .*no shreddit-post in shreddit-app/s);
+    await popup.close();
     await broken.close();
     const good = await openReddit(h, REDDIT_URLS.post);
     await waitForSnapshot((s) => s.health.reddit?.state === 'ok', 'reddit ok again');
+    const popup2 = await h.openPage(POPUP);
+    await expect.poll(() => popup2.getByTestId('health-reddit').innerText()).toBe('Reddit capture: working');
+    await popup2.close();
     await good.close();
   });
 });
@@ -309,6 +315,17 @@ describe('old.reddit.com', () => {
     const post = await waitForEvent(`reddit:post:${id}`);
     expect(post).toMatchObject({ kind: 'post', text: 'Our accessibility checklist, open-sourced\n\nFeedback welcome.' });
     expect(await events()).toHaveLength(1);
+  });
+
+  test('German listing variant (a promoted link, own post): like, subscribe, health ok', async () => {
+    const page = await openReddit(h, REDDIT_URLS.oldListingDe);
+    await oldArrow(page, THINGS.dave.id, 'up').click();
+    const like = await waitForEvent(`reddit:like:${THINGS.dave.id}`);
+    expect(like.target).toEqual({ id: THINGS.dave.id, author: THINGS.dave.author, url: 'https://www.reddit.com/r/webdev/comments/1h2k9z1/we_cut_our_bundle_size_by_60/' });
+    await page.getByText('beitreten').click();
+    await waitForEvent(`reddit:follow:${SUBREDDIT.id}`);
+    const snap = await waitForSnapshot((s) => s.health.reddit?.state === 'ok' && s.identities.reddit === VIEWER, 'health ok on the listing');
+    expect(snap.health.reddit?.problem).toBeUndefined();
   });
 
   test('identity from the header; `.thing` renamed makes Reddit degraded', async () => {

@@ -33,6 +33,8 @@ export const REDDIT_URLS = {
   broken: `https://www.reddit.com${POST_PATH}?variant=broken`,
   oldPost: `https://old.reddit.com${POST_PATH}`,
   oldSubmit: 'https://old.reddit.com/r/webdev/submit?selftext=true',
+  /** The old reddit markup variant: a German listing with a promoted link. */
+  oldListingDe: 'https://old.reddit.com/r/webdev/',
   /** old reddit with `.thing` renamed: health must degrade. */
   oldBroken: `https://old.reddit.com${POST_PATH}?variant=broken`,
 } as const;
@@ -104,7 +106,7 @@ export class FakeReddit {
       let html: string | null = null;
       if (/^\/r\/webdev\/submit\/?$/.test(url.pathname)) html = read(old ? 'old-submit.html' : 'shreddit-submit.html');
       else if (/^\/r\/webdev\/comments\/[a-z0-9]+\//.test(url.pathname)) html = read(old ? 'old-thread.html' : 'shreddit-post.html');
-      else if (!old && /^\/r\/webdev\/?$/.test(url.pathname)) html = read('shreddit-feed-de.html');
+      else if (/^\/r\/webdev\/?$/.test(url.pathname)) html = read(old ? 'old-listing-de.html' : 'shreddit-feed-de.html');
       if (html && broken) {
         // A redesign as health checks must notice: the post element renamed (shreddit), `.thing` renamed (old).
         html = old ? html.replace(/class=" thing /g, 'class=" entity ') : html.replace(/shreddit-post/g, 'shreddit-post-v3');
