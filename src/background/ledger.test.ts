@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS } from '../shared/settings.ts';
 import { local, useTimeZone } from '../../tests/unit/time-zone.ts';
 import { openDatabase } from './db/open.ts';
 import type { GiveFirstDB } from './db/schema.ts';
-import { applyObservation, deleteAll, exportEvents, importEvents, rebuildAllTallies, type LedgerContext } from './ledger.ts';
+import { applyObservation, deleteAll, exportEvents, importEvents, rebuildAllTallies, rebuildRecentTallies, RECENT_REBUILD_DAYS, type LedgerContext } from './ledger.ts';
 
 useTimeZone('Europe/Madrid');
 
@@ -321,5 +321,36 @@ describe('import, export, delete', () => {
     expect(await db.count('events')).toBe(0);
     expect(await db.count('days')).toBe(0);
     expect(await exportEvents(db)).toEqual([]);
+  });
+});
+
+describe('bulk import and recent rebuilds', () => {
+  const DAY = 86_400_000;
+  const likeEvent = (i: number, at: number, author = `user${i % 7}`): GiveFirstEvent => ({
+    id: `x:like:${i}`, platform: 'x', kind: 'like', at, target: { id: String(i), author }, source: 'import',
+  });
+
+  it('imports thousands of events at once, merges by id, and only a later change replaces a stored event', async () => {
+    const events = Array.from({ length: 3000 }, (_, i) => likeEvent(i, t0() - (i % 60) * DAY));
+    expect(await importEvents(db, events, own)).toEqual({ added: 3000, updated: 0 });
+    expect(await db.count('events')).toBe(3000);
+    await expectCountersConsistent();
+    const undone = { ...events[5]!, undoneAt: t0() + min };
+    const older = { ...events[6]!, target: { id: '6', author: 'someone_else' } }; // same opAt: not newer
+    expect(await importEvents(db, [undone, older, likeEvent(9999, t0())], own)).toEqual({ added: 1, updated: 1 });
+    expect((await db.get('events', 'x:like:5'))?.undoneAt).toBe(t0() + min);
+    expect((await db.get('events', 'x:like:6'))?.target?.author).toBe(events[6]!.target?.author);
+    await expectCountersConsistent();
+  });
+
+  it('a recent rebuild reclassifies recent days for a newly known handle and leaves older days as counted', async () => {
+    const recentAt = t0() - 3 * DAY;
+    const oldAt = t0() - (RECENT_REBUILD_DAYS + 10) * DAY;
+    await importEvents(db, [likeEvent(1, recentAt, 'new_me'), likeEvent(2, oldAt, 'new_me')], own);
+    expect(await counts(recentAt)).toEqual({ 'x|like|give': 1 });
+    const withMe: OwnHandles = { x: ['me_here', 'new_me'] };
+    await rebuildRecentTallies(db, withMe, t0());
+    expect(await counts(recentAt)).toEqual({ 'x|like|self': 1 });
+    expect(await counts(oldAt)).toEqual({ 'x|like|give': 1 });
   });
 });

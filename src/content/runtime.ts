@@ -47,11 +47,9 @@ export function startContent(adapter: SiteAdapter): AbortController {
     });
   };
 
-  let lastProblem: string | undefined;
+  // Reported on every check: the background writes only when the state changes, and a report repeated
+  // after "delete all" restores what was cleared.
   const reportHealth = (problem: HealthProblem | null): void => {
-    const key = problem ? `${problem.code}:${problem.detail}` : '';
-    if (key === lastProblem) return;
-    lastProblem = key;
     send({ type: 'health', platform: adapter.id, problem });
   };
 

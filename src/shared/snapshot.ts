@@ -19,15 +19,13 @@ export interface Snapshot {
   identities: Partial<Record<Platform, string>>;
   /** Snooze and frequency caps of the nudge before posting. */
   nudge: NudgeState;
-  /** Total stored events, live or undone. */
-  eventCount: number;
   /** Set when the last write failed (e.g. storage quota); cleared by the next good write. */
   writeError?: string;
   updatedAt: number;
 }
 
 export function emptySnapshot(): Snapshot {
-  return { tallies: [], health: {}, identities: {}, nudge: emptyNudgeState(), eventCount: 0, updatedAt: 0 };
+  return { tallies: [], health: {}, identities: {}, nudge: emptyNudgeState(), updatedAt: 0 };
 }
 
 export function emptyNudgeState(): NudgeState {
