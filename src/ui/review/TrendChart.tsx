@@ -4,6 +4,8 @@ import { bandLabel, formatNumber, t } from '../../shared/i18n.ts';
 import { ratioText, shortWeekLabel } from './format.ts';
 
 const W = 720;
+/** Room on the right for the target line's label, so that no bar covers it. */
+const LABEL = 84;
 const H = 200;
 const BASE = 170;
 const TOP = 10;
@@ -15,12 +17,12 @@ export function TrendChart({ trend, target, selected, onOpen, hide = false }: {
   // Weeks with giving and no taking have no ratio; they are drawn full height, marked ✓.
   const ceiling = Math.max(target * 1.5, ...trend.map((w) => w.ratio ?? 0), 1);
   const scale = (BASE - TOP) / ceiling;
-  const step = W / trend.length;
+  const step = (W - LABEL) / trend.length;
   const targetY = BASE - target * scale;
   return (
     <figure class="chart">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={hide ? t('reviewTrendLabelHidden') : t('reviewTrendLabel', formatNumber(target))} data-testid="trend-chart">
-        <line x1="0" x2={W} y1={BASE} y2={BASE} class="axis" />
+        <line x1="0" x2={W - LABEL} y1={BASE} y2={BASE} class="axis" />
         {trend.map((w, i) => {
           const value = w.ratio ?? (w.give > 0 ? ceiling : 0);
           const h = value * scale;
@@ -38,8 +40,8 @@ export function TrendChart({ trend, target, selected, onOpen, hide = false }: {
             </g>
           );
         })}
-        <line x1="0" x2={W} y1={targetY} y2={targetY} class="target-line" />
-        <text x={W - 4} y={targetY - 4} text-anchor="end" class="label">{hide ? t('reviewTargetMarkHidden') : t('reviewTargetMark', formatNumber(target))}</text>
+        <line x1="0" x2={W - LABEL + 4} y1={targetY} y2={targetY} class="target-line" />
+        <text x={W - LABEL + 8} y={targetY + 4} class="label">{hide ? t('reviewTargetMarkHidden') : t('reviewTargetMark', formatNumber(target))}</text>
       </svg>
       <details>
         <summary>{t('reviewShowTable')}</summary>
