@@ -91,6 +91,22 @@ describe('votes and favourites', () => {
     expect(await events()).toHaveLength(1);
   });
 
+  test('a vote beacon the server answers with HTTP 500 counts nothing, though the page shows the vote', async () => {
+    site.failVotes(500);
+    const page = await openHn(h, '/news');
+    const clicked = Date.now();
+    await page.locator(`#up_${ITEMS.story.id}`).click();
+    await page.locator(`#un_${ITEMS.story.id}`).waitFor();
+    await until(() => votes('up').length === 1, 5000, 'the vote beacon');
+    // The page's Resource Timing shows the beacon's status (what the adapter reads).
+    await expect.poll(() => page.evaluate((id) => performance.getEntriesByType('resource')
+      .map((e) => e as PerformanceResourceTiming & { responseStatus?: number })
+      .find((e) => e.name.includes(`vote?id=${id}&how=up`))?.responseStatus, ITEMS.story.id)).toBe(500);
+    // Past the adapter's wait for a beacon status (BEACON_MS, 4 s), a like would have been sent by now.
+    await until(() => Date.now() - clicked > 4_500, 6_000, 'the beacon window to pass');
+    expect(await sentinel(page)).toEqual([]);
+  });
+
   test('upvoting a comment is a like of the comment, with its author', async () => {
     const page = await openHn(h, `/item?id=${ITEMS.story.id}`);
     await page.locator(`#up_${ITEMS.comment.id}`).click();

@@ -45,17 +45,24 @@ export class FakeHn {
   state: HnState = { me: ME, items: seed(), votes: new Set(), faves: new Set(), variant: 'current' };
   private next = 42100500;
   private refuse = new Map<string, string>();
+  private voteFailures: number[] = [];
 
   reset(variant: Variant = 'current'): void {
     this.calls.length = 0;
     this.created.length = 0;
     this.refuse.clear();
+    this.voteFailures = [];
     this.state = { me: ME, items: seed(), votes: new Set(), faves: new Set(), variant };
   }
 
   /** Makes the next POST to `path` (`/comment`, `/r`) answer with HN's bare error page. */
   failNext(path: '/comment' | '/r', message: string): void {
     this.refuse.set(path, message);
+  }
+
+  /** Answers the next `times` vote beacons with HTTP `status` (HN's page shows the vote all the same). */
+  failVotes(status: number, times = 1): void {
+    this.voteFailures.push(...Array<number>(times).fill(status));
   }
 
   callsTo(path: string): HnCall[] {
@@ -92,6 +99,8 @@ export class FakeHn {
         case '/favorites':
           return html(favoritesPage(s));
         case '/vote': {
+          const failure = this.voteFailures.shift();
+          if (failure) return route.fulfill({ status: failure, contentType: 'text/html', body: errorPage('Internal error.') });
           const id = Number(params.get('id'));
           if (params.get('how') === 'up') s.votes.add(id);
           else if (params.get('how') === 'un') s.votes.delete(id);

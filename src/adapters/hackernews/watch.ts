@@ -4,7 +4,9 @@
  * - Upvote / unvote: HN's hn.js flips the UI in its click handler and fires an image beacon. A click on
  *   `a#up_<id>` counts once the page shows the vote (an `a#un_<id>` "unvote" link, or the arrow hidden
  *   with `nosee` on the link or on `td.votelinks`); a click on `a#un_<id>` undoes it once the unvote link
- *   is gone. The beacon's own outcome is invisible to the page (HN does not check it either).
+ *   is gone; a beacon the server answered with an error (seen in the page's Resource Timing) counts
+ *   nothing. A beacon that fails at the network level is not always visible there: then the flipped UI
+ *   is trusted, as HN's own script trusts it.
  * - Favourite: `fave?id=<id>` is a link that navigates. It is treated as the SAME like as an upvote of
  *   that item (same event id `hackernews:like:<id>`): both say "this was worth it", and counting them
  *   twice would reward clicking twice. Un-favouriting undoes the like only if the page does not show the
@@ -28,6 +30,8 @@ export const PENDING_KEY = 'give-first-hn-pending';
 const PENDING_MS = 10 * 60_000;
 const PENDING_LOADS = 3;
 const FLIP_MS = 3000;
+/** How long after the UI flipped to wait for the vote beacon's status before trusting the UI. */
+const BEACON_MS = 4000;
 
 type Pending =
   | { type: 'comment'; at: number; loads: number; parent: Target; text: string; above: number }
@@ -74,6 +78,29 @@ function faveState(doc: Document, id: string): boolean | null {
     return !!doc.getElementById(id)?.matches('tr.athing');
   }
   return null;
+}
+
+/**
+ * The HTTP status of the vote beacon `vote?id=<id>&how=<how>` sent after `since` (a performance.now()
+ * time), from the page's Resource Timing: undefined while none is recorded; 0 when the browser does
+ * not tell (then treated as unknown).
+ */
+export function beaconStatus(win: Window, id: string, how: string, since: number): number | undefined {
+  const entries = win.performance.getEntriesByType('resource') as (PerformanceResourceTiming & { responseStatus?: number })[];
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const entry = entries[i];
+    if (!entry || entry.startTime < since - 1) continue;
+    let url: URL;
+    try {
+      url = new URL(entry.name);
+    } catch {
+      continue;
+    }
+    if (url.pathname !== '/vote' || url.searchParams.get('id') !== id || url.searchParams.get('how') !== how) continue;
+    const status = entry.responseStatus;
+    return typeof status === 'number' && status > 0 ? status : 0;
+  }
+  return undefined;
 }
 
 function maxItemId(doc: Document): number {
@@ -162,15 +189,34 @@ export function watchHackerNews(doc: Document, emit: (o: Observation) => void, s
   if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', start, { once: true, signal });
   else start();
 
-  /** Polls (briefly, after a click) until the page shows the vote flipped. */
-  const awaitFlip = (id: string, want: boolean, at: number): void => {
+  /**
+   * Polls (briefly, after a click) until the page shows the vote flipped, then looks for the beacon's
+   * outcome: HN's page never reads it, but the page's Resource Timing records it, with its HTTP status
+   * (`responseStatus`, Chromium 109+). A beacon answered with an error (≥ 400) counts nothing. When the
+   * browser does not say within BEACON_MS (no entry, status 0, a full timing buffer), the flipped UI is
+   * trusted, as HN itself trusts it.
+   */
+  const awaitFlip = (id: string, how: 'up' | 'un', at: number): void => {
+    const want = how === 'up';
+    const clickedAt = win.performance.now();
     const deadline = Date.now() + FLIP_MS;
+    let flippedAt = 0;
+    const settle = (): void => {
+      const status = beaconStatus(win, id, how, clickedAt);
+      if (status === undefined && Date.now() - flippedAt < BEACON_MS) {
+        setTimeout(tick, 50);
+        return;
+      }
+      if (status !== undefined && status >= 400) return;
+      if (want) emit({ op: 'did', platform: 'hackernews', kind: 'like', ref: id, at, target: itemTarget(doc, id) });
+      else if (faveState(doc, id) !== true) emit({ op: 'undid', platform: 'hackernews', kinds: ['like'], ref: id, at });
+    };
     const tick = (): void => {
       if (signal.aborted) return;
+      if (flippedAt) return settle();
       if (isUpvoted(doc, id) === want) {
-        if (want) emit({ op: 'did', platform: 'hackernews', kind: 'like', ref: id, at, target: itemTarget(doc, id) });
-        else if (faveState(doc, id) !== true) emit({ op: 'undid', platform: 'hackernews', kinds: ['like'], ref: id, at });
-        return;
+        flippedAt = Date.now();
+        return settle();
       }
       if (Date.now() < deadline) setTimeout(tick, 50);
     };
@@ -207,7 +253,7 @@ export function watchHackerNews(doc: Document, emit: (o: Observation) => void, s
       const link = target.closest<HTMLAnchorElement>('a[id], a[href]');
       const voteId = link?.id ? /^(up|un)_(\d+)$/.exec(link.id) : null;
       if (voteId?.[2] && ownHandle(doc)) {
-        awaitFlip(voteId[2], voteId[1] === 'up', Date.now());
+        awaitFlip(voteId[2], voteId[1] === 'up' ? 'up' : 'un', Date.now());
         return;
       }
       if (link?.matches(selectors.fave)) {

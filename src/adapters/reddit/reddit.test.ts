@@ -8,7 +8,7 @@ import { redditAdapter } from './index.ts';
 import { LEGACY_API_RE, REDDIT_TAP, SHREDDIT_GRAPHQL_RE } from './network.ts';
 import { findThingTarget, parseRedditCall } from './parse.ts';
 import { canonicalUrl, postFullnameFromUrl, redditFront, redditPageKind, type RedditPageKind } from './routes.ts';
-import { watchShreddit } from './watch.ts';
+import { sameText, watchShreddit } from './watch.ts';
 
 // Fixtures (src/adapters/reddit/fixtures/): one request/response pair per JSON file, with `_source`.
 interface CallFixture {
@@ -176,6 +176,11 @@ describe('page hooks', () => {
 });
 
 describe('shreddit watch', () => {
+  it('matches rendered text loosely (markdown, spacing) but not other words', () => {
+    expect(sameText('Use **axe-core**, then a manual pass.'.replace(/\*/g, ''), 'Use **axe-core**,  then a manual pass.')).toBe(true);
+    expect(sameText('Something else entirely', 'Use axe-core')).toBe(false);
+  });
+
   it('a comment counts only once a new shreddit-comment by the user appears', async () => {
     document.body.innerHTML = readFileSync(join(FIXTURES, 'shreddit-post.html'), 'utf8').replace(/^[\s\S]*<body>|<\/body>[\s\S]*$/g, '').replace(/<script[\s\S]*?<\/script>/g, '');
     const seen: Observation[] = [];
@@ -189,6 +194,15 @@ describe('shreddit watch', () => {
     const el = document.createElement('shreddit-comment');
     el.setAttribute('thingid', 't1_new1');
     el.setAttribute('author', 'givefirst_me');
+    el.innerHTML = '<div slot="comment"><p>Hello there</p></div>';
+    // An older own comment revealed meanwhile (other words) does not count.
+    const older = document.createElement('shreddit-comment');
+    older.setAttribute('thingid', 't1_old9');
+    older.setAttribute('author', 'givefirst_me');
+    older.innerHTML = '<div slot="comment"><p>Something from last week</p></div>';
+    document.querySelector('shreddit-comment-tree')?.append(older);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(seen).toEqual([]);
     document.querySelector('shreddit-comment-tree')?.prepend(el);
     await expect.poll(() => seen.length).toBe(1);
     expect(seen[0]).toMatchObject({ op: 'did', kind: 'reply', ref: 't1_new1', text: 'Hello there', target: { id: 't3_1h2k3m4', author: 'alice_dev' } });

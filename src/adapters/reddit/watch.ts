@@ -38,6 +38,15 @@ interface PendingJoin {
 }
 
 const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
+/** Letters and digits only, so that markdown or rich-text rendering does not hide a match. */
+const bare = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** Whether a rendered comment shows the draft (its first 40 letters and digits). */
+export function sameText(rendered: string, draft: string): boolean {
+  const a = bare(rendered);
+  const b = bare(draft).slice(0, 40);
+  return b.length > 0 && a.includes(b);
+}
 
 function commentParent(doc: Document, submit: Element): Target | null {
   const comment = submit.closest(shreddit.comment);
@@ -107,9 +116,10 @@ export function watchShreddit(
         const id = el.getAttribute('thingid');
         if (!id || comment.known.has(id)) continue;
         const author = el.getAttribute('author')?.toLowerCase();
-        const text = norm(el.querySelector(shreddit.commentText)?.textContent ?? '');
-        // With the user's handle known, their new comment is enough; without it, the text must match.
-        const mine = me ? author === me : !!draft && text === draft;
+        const text = el.querySelector(shreddit.commentText)?.textContent ?? '';
+        // A new comment by the user showing the draft (a comment revealed by "more replies" is neither
+        // new to the user nor, usually, the same words). Without a known handle, the text alone decides.
+        const mine = (!me || author === me) && (draft ? sameText(text, draft) : !!me);
         if (!mine) continue;
         emit({ op: 'did', platform: 'reddit', kind: 'reply', ref: id, at: comment.at, text: comment.draft.trim(), target: comment.parent });
         comment = null;
