@@ -196,6 +196,16 @@ describe('shreddit (www.reddit.com)', () => {
     expect(snap.identities.reddit).toBe(VIEWER);
   });
 
+  test('German feed variant: joining from a button inside the header\'s shadow root', async () => {
+    const page = await openReddit(h, REDDIT_URLS.feedDe);
+    const join = page.locator('shreddit-subreddit-header-buttons shreddit-join-button');
+    expect(await page.evaluate(() => document.querySelector('shreddit-join-button'))).toBeNull();
+    await join.locator('button').click();
+    await expect.poll(() => join.getAttribute('subscribed')).toBe('');
+    const follow = await waitForEvent(`reddit:follow:${SUBREDDIT.id}`);
+    expect(follow.target).toEqual({ id: SUBREDDIT.id, author: 'r/webdev', url: 'https://www.reddit.com/r/webdev/' });
+  });
+
   test('a renamed post element makes Reddit degraded; the real markup brings it back', async () => {
     const broken = await openReddit(h, REDDIT_URLS.broken);
     const degraded = (await waitForSnapshot((s) => s.health.reddit?.state === 'degraded', 'reddit degraded')).health.reddit;

@@ -11,6 +11,8 @@
  *   reports a join button without `subreddit-id`.
  *
  * One MutationObserver, connected only while something is pending; its callback only schedules a check.
+ * It cannot see inside shadow roots (some pages put the join button in the open shadow root of
+ * shreddit-subreddit-header-buttons), so while something is pending the check also runs on a slow timer.
  */
 import type { Target } from '../../shared/events.ts';
 import type { Observation } from '../../shared/observations.ts';
