@@ -18,7 +18,7 @@ import { applyObservation, deleteAll, exportEvents, importEvents, rebuildAllTall
 import { database, ownHandles, readSettings, readSnapshot } from './state.ts';
 import type { Platform } from '../shared/events.ts';
 import {
-  deleteReflections, loadLapsed, loadReview, loadWeekEvents, onReviewAlarm, openReview, REVIEW_ALARM, reviewWeekOfNotification, saveReflection,
+  deleteReflections, loadPeople, loadReview, loadWeekEvents, onReviewAlarm, openReview, REVIEW_ALARM, reviewWeekOfNotification, saveReflection,
   scheduleReviewAlarm,
 } from './review.ts';
 
@@ -178,9 +178,9 @@ async function handlePage(message: PageToBackground): Promise<Reply<unknown>> {
       const [settings, snapshot] = await Promise.all([readSettings(), readSnapshot()]);
       return { ok: true, value: await loadReview(await database(), settings, ownHandles(settings, snapshot.identities), Date.now(), message.week) };
     }
-    case 'reviewLapsed': {
+    case 'reviewPeople': {
       const [settings, snapshot] = await Promise.all([readSettings(), readSnapshot()]);
-      return { ok: true, value: await loadLapsed(await database(), settings, ownHandles(settings, snapshot.identities), message.week) };
+      return { ok: true, value: await loadPeople(await database(), settings, ownHandles(settings, snapshot.identities), message.week) };
     }
     case 'reviewEvents':
       return { ok: true, value: await loadWeekEvents(await database(), message.week) };
@@ -191,7 +191,7 @@ async function handlePage(message: PageToBackground): Promise<Reply<unknown>> {
   }
 }
 
-const REVIEW_READS: ReadonlySet<PageToBackground['type']> = new Set(['review', 'reviewLapsed', 'reviewEvents']);
+const REVIEW_READS: ReadonlySet<PageToBackground['type']> = new Set(['review', 'reviewPeople', 'reviewEvents']);
 
 function isExtensionPage(sender: Runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL(''));

@@ -32,7 +32,7 @@ vi.mock('webextension-polyfill', () => ({
   },
 }));
 
-const { loadLapsed, loadReview, loadWeekEvents, onReviewAlarm, REVIEW_ALARM, reviewWeekOfNotification, saveReflection, scheduleReviewAlarm } =
+const { loadPeople, loadReview, loadWeekEvents, onReviewAlarm, REVIEW_ALARM, reviewWeekOfNotification, saveReflection, scheduleReviewAlarm } =
   await import('./review.ts');
 
 useTimeZone('Europe/Madrid');
@@ -92,17 +92,27 @@ describe('loadReview', () => {
     expect(review.partial).toBe(false);
     // like 1 + reply 3; promotional post 2. The undone like does not count but is stored (CSV).
     expect(review.current).toMatchObject({ give: 4, take: 2, posts: 1, promoPosts: 1 });
-    expect(review.eventCount).toBe(4);
     expect(review.previous).toMatchObject({ week: '2026-11-09', give: 1, take: 1 });
     expect(review.trend.at(-1)).toMatchObject({ week: '2026-11-16', give: 4, take: 2 });
-    expect(review.people.map((p) => p.author)).toEqual(['bob', 'ana']);
     expect(calls.every((c) => c.endsWith(':range') || c.startsWith('get:reviews'))).toBe(true);
-    expect(calls.filter((c) => c.startsWith('getAllFromIndex:events'))).toHaveLength(1);
+    // No nudge was shown, so no event is read at all for the first render.
+    expect(calls.filter((c) => c.startsWith('getAllFromIndex:events'))).toHaveLength(0);
   });
 
-  it('lapsed contacts and the week\'s events are separate reads; stored fields stay inside', async () => {
+  it('heeded nudges read only the 15 minutes after each shown one', async () => {
     await importEvents(db, events(), own);
-    expect((await loadLapsed(db, settings, own, '2026-11-16')).map((p) => p.author)).toEqual(['cy', 'dee']);
+    await db.add('nudges', { platform: 'x', at: local(2026, 11, 18, 9, 50), outcome: 'shown', variant: 'full' });
+    await db.add('nudges', { platform: 'x', at: local(2026, 11, 19, 9, 59), outcome: 'shown', variant: 'full' });
+    await db.add('nudges', { platform: 'x', at: local(2026, 11, 19, 9, 59, ) + 1, outcome: 'postedAnyway', variant: 'full' });
+    const review = await loadReview(db, settings, own, NOW);
+    expect(review.nudge).toEqual({ shown: 2, heeded: 1, postedAnyway: 1, snoozed: 0 });
+  });
+
+  it('people, lapsed contacts and the week\'s events are separate reads; stored fields stay inside', async () => {
+    await importEvents(db, events(), own);
+    const { people, lapsed } = await loadPeople(db, settings, own, '2026-11-16');
+    expect(people.map((p) => p.author)).toEqual(['bob', 'ana']);
+    expect(lapsed.map((p) => p.author)).toEqual(['cy', 'dee']);
     const week = await loadWeekEvents(db, '2026-11-16');
     expect(week).toHaveLength(4);
     expect(week.every((e) => !('opAt' in e))).toBe(true);

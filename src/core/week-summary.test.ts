@@ -4,7 +4,7 @@ import type { GiveFirstEvent } from '../shared/events.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.ts';
 import { buildTallies } from './tally.ts';
 import {
-  addDays, buildReview, changeOf, lapsedPeople, pointsBand, csvField, defaultReviewWeek, nextWeekStart, nudgeFigures, peopleIn, suggestTarget,
+  addDays, buildReview, changeOf, pointsBand, weekFiguresFromTallies, weekPeople, csvField, defaultReviewWeek, nextWeekStart, nudgeFigures, peopleIn, suggestTarget,
   weekBounds, weekCsv, weekFigures, weeklyTrend, weekOf, type NudgeLogEntry,
 } from './week-summary.ts';
 
@@ -83,6 +83,23 @@ describe('week figures', () => {
     expect(f.days[6]?.points).toMatchObject({ promoPosts: 2, follows: 1 });
     expect(f.days[6]?.take).toBe(2);
     expect(f.perPlatform.x).toMatchObject({ give: 7, take: 3, actions: 6 });
+  });
+
+  it('the figures from the day counters equal the figures from the events', () => {
+    const events = [
+      ev('like', local(2026, 3, 23, 0, 0), { target: { author: 'ana' } }),
+      ev('reply', local(2026, 3, 24, 10), { platform: 'bluesky', target: { author: 'bob' } }),
+      ev('quote', local(2026, 3, 24, 11)),
+      ev('reply', local(2026, 3, 25, 10), { target: { author: 'me' } }),
+      ev('like', local(2026, 3, 25, 10), { undoneAt: local(2026, 3, 25, 11) }),
+      ev('post', local(2026, 3, 29, 3, 0), { promotional: true }),
+      ev('post', local(2026, 3, 29, 23, 59)),
+      ev('follow', local(2026, 3, 30, 0, 0)),
+    ];
+    const tallies = [...buildTallies(events, own).values()];
+    const off = { ...settings, disabledPlatforms: ['bluesky' as const] };
+    expect(weekFiguresFromTallies(week, tallies, settings)).toEqual(weekFigures(week, events, settings, own));
+    expect(weekFiguresFromTallies(week, tallies, off)).toEqual(weekFigures(week, events, off, own));
   });
 
   it('switched-off sites do not count', () => {
@@ -176,10 +193,10 @@ describe('people, nudge, trend, target, words', () => {
     expect(review.current).toMatchObject({ give: 1, take: 2 });
     expect(review.previous).toMatchObject({ week: '2026-03-16', give: 1, take: 0 });
     expect(review.change).toEqual({ give: 'same', take: 'first', ratio: 'first' });
-    expect(review.people.map((p) => p.author)).toEqual(['ana']);
-    expect(lapsedPeople(w, events, settings, own).map((p) => p.author)).toEqual(['old']);
+    const { people, lapsed } = weekPeople(w, events, settings, own);
+    expect(people.map((p) => p.author)).toEqual(['ana']);
+    expect(lapsed.map((p) => p.author)).toEqual(['old']);
     expect(review.promo).toEqual({ share: 1, norm: 0.5 });
-    expect(review.eventCount).toBe(3);
     expect(review.trend).toHaveLength(12);
     // Ratio 0.5 against 3: halfway is 1.75, rounded to the nearest half.
     expect(review.suggestedTarget).toBe(2);

@@ -206,6 +206,50 @@ export function weekFigures(week: string, events: readonly GiveFirstEvent[], set
   return { week, give, take, ratio: ratioOf(give, take), days, perPlatform, posts, promoPosts, actions };
 }
 
+/**
+ * The same figures from the per-day counters alone (no event read): what the review's first render
+ * uses. Counters hold live, non-self actions by day, platform, kind and promotional flag, which is all
+ * the figures need (week-summary.test.ts checks both ways agree).
+ */
+export function weekFiguresFromTallies(week: string, tallies: readonly DayTally[], settings: Settings): WeekFigures {
+  const keys = weekDays(week);
+  const days: DayFigures[] = keys.map((day) => ({ day, give: 0, take: 0, ratio: null, points: zeroStacks(), counts: zeroStacks() }));
+  const index = new Map(keys.map((k, i) => [k, i]));
+  const perPlatform: WeekFigures['perPlatform'] = {};
+  const disabled = new Set(settings.disabledPlatforms);
+  const out = { give: 0, take: 0, posts: 0, promoPosts: 0, actions: 0 };
+  for (const tally of tallies) {
+    const day = days[index.get(tally.day) ?? -1];
+    if (!day) continue;
+    for (const [key, n] of Object.entries(tally.counts) as [TallyKey, number][]) {
+      const { platform, kind, flag } = parseTallyKey(key);
+      if (flag === 'self' || disabled.has(platform)) continue;
+      const promo = flag === 'promo';
+      const points = n * weightOf(settings.weights, kind, promo);
+      const stack = stackOf(kind, promo);
+      day.points[stack] += points;
+      day.counts[stack] += n;
+      const plat = (perPlatform[platform] ??= { give: 0, take: 0, ratio: null, actions: 0 });
+      plat.actions += n;
+      out.actions += n;
+      if (kind === 'post') {
+        day.take += points;
+        plat.take += points;
+        out.take += points;
+        out.posts += n;
+        if (promo) out.promoPosts += n;
+      } else {
+        day.give += points;
+        plat.give += points;
+        out.give += points;
+      }
+    }
+  }
+  for (const day of days) day.ratio = ratioOf(day.give, day.take);
+  for (const plat of Object.values(perPlatform)) if (plat) plat.ratio = ratioOf(plat.give, plat.take);
+  return { week, ...out, ratio: ratioOf(out.give, out.take), days, perPlatform };
+}
+
 /** Where a person's profile lives, for sites whose profile URL follows from the handle alone. */
 export function profileUrl(platform: Platform, author: string): string | undefined {
   const handle = encodeURIComponent(author.replace(/^@/, ''));
@@ -388,7 +432,7 @@ export interface ReviewInput {
   now: number;
   settings: Settings;
   own: OwnHandles;
-  /** The week's events (any superset works). */
+  /** Events in the 15 minutes after each shown nudge (any superset works): for "heeded". */
   events: readonly GiveFirstEvent[];
   /** Nudge log of the week. */
   nudges: readonly NudgeLogEntry[];
@@ -401,9 +445,9 @@ export interface ReviewInput {
 
 /**
  * The review as first drawn. Built for speed with a long history (≤ 300 ms with a year, ~100,000
- * events): events are read for the selected week only; last week, the trend and the promotional norm
- * come from the per-day counters. The people not heard from lately (four more weeks of events) and the
- * week's events for CSV are separate, later reads (lapsedPeople, the page's export button).
+ * events): the figures of this week and last, the trend and the promotional norm all come from the
+ * per-day counters; events are read only right after shown nudges. The people (five weeks of events)
+ * and the week's events for CSV are separate, later reads (weekPeople, the page's export button).
  */
 export interface Review {
   week: string;
@@ -414,15 +458,12 @@ export interface Review {
   change: { give: Change; take: Change; ratio: Change };
   /** Share of own posts that were promotional this week, and over the four weeks before (the user's norm). */
   promo: { share: number | null; norm: number | null };
-  people: Person[];
   nudge: NudgeFigures;
   trend: TrendWeek[];
   target: number;
   suggestedTarget: number;
   reflection?: Reflection;
   previousReflection?: Reflection;
-  /** Events stored for the week, undone ones included (the CSV has them all). */
-  eventCount: number;
 }
 
 export const PEOPLE_SHOWN = 10;
@@ -430,7 +471,7 @@ export const PEOPLE_SHOWN = 10;
 export function buildReview(input: ReviewInput): Review {
   const { week, settings, own, events } = input;
   const { start, end } = weekBounds(week);
-  const current = weekFigures(week, events, settings, own);
+  const current = weekFiguresFromTallies(week, input.tallies, settings);
   const trend = weeklyTrend(input.tallies, week, TREND_WEEKS, settings);
   const previous = trend[trend.length - 2] ?? { week: addDays(week, -7), give: 0, take: 0, ratio: null, actions: 0, posts: 0, promoPosts: 0 };
   // The norm: the user's own share of promotional posts over the four weeks before this one.
@@ -448,22 +489,24 @@ export function buildReview(input: ReviewInput): Review {
       ratio: changeOf(current.ratio, previous.ratio),
     },
     promo: { share: promoShare(current.posts, current.promoPosts), norm: promoShare(normPosts, normPromo) },
-    people: peopleIn(events, start, end, settings, own).slice(0, PEOPLE_SHOWN),
     nudge: nudgeFigures(input.nudges, events, start, end, own),
     trend,
     target: settings.target,
     suggestedTarget: input.reflection?.target ?? suggestTarget(current, settings.target),
     ...(input.reflection ? { reflection: input.reflection } : {}),
     ...(input.previousReflection ? { previousReflection: input.previousReflection } : {}),
-    eventCount: events.filter((e) => e.at >= start && e.at < end).length,
   };
 }
 
-/** People engaged with in the LAPSED_WEEKS weeks before `week` but not during it, most engaged first. */
-export function lapsedPeople(week: string, events: readonly GiveFirstEvent[], settings: Settings, own: OwnHandles): Person[] {
+/**
+ * The people of a week: those engaged with most, and those engaged with in the LAPSED_WEEKS weeks
+ * before but not during it ("haven't heard from you lately"), most engaged first.
+ */
+export function weekPeople(week: string, events: readonly GiveFirstEvent[], settings: Settings, own: OwnHandles): { people: Person[]; lapsed: Person[] } {
   const { start, end } = weekBounds(week);
-  const seen = new Set(peopleIn(events, start, end, settings, own).map((p) => `${p.platform}|${p.author.toLowerCase()}`));
-  return peopleIn(events, startOfDay(addDays(week, -7 * LAPSED_WEEKS)), start, settings, own)
-    .filter((p) => !seen.has(`${p.platform}|${p.author.toLowerCase()}`))
-    .slice(0, PEOPLE_SHOWN);
+  const people = peopleIn(events, start, end, settings, own);
+  const seen = new Set(people.map((p) => `${p.platform}|${p.author.toLowerCase()}`));
+  const lapsed = peopleIn(events, startOfDay(addDays(week, -7 * LAPSED_WEEKS)), start, settings, own)
+    .filter((p) => !seen.has(`${p.platform}|${p.author.toLowerCase()}`));
+  return { people: people.slice(0, PEOPLE_SHOWN), lapsed: lapsed.slice(0, PEOPLE_SHOWN) };
 }

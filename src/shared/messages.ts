@@ -27,8 +27,8 @@ export type PageToBackground =
   | { type: 'ping' }
   /** The weekly review of the week starting on `week` (YYYY-MM-DD); without it, the week that just ended. */
   | { type: 'review'; week?: string }
-  /** People engaged with in the four weeks before `week` but not during it (asked after the first render). */
-  | { type: 'reviewLapsed'; week: string }
+  /** The week's people, and those of the four weeks before not heard from since (asked after the first render). */
+  | { type: 'reviewPeople'; week: string }
   /** The events of the week starting on `week`, for its CSV export. */
   | { type: 'reviewEvents'; week: string }
   /** Saves the reflection on a week; its target becomes next week's (settings.target). */
@@ -66,7 +66,7 @@ export const PageToBackgroundSchema = v.variant('type', [
   v.object({ type: v.literal('deleteAll') }),
   v.object({ type: v.literal('ping') }),
   v.object({ type: v.literal('review'), week: v.optional(weekKey) }),
-  v.object({ type: v.literal('reviewLapsed'), week: weekKey }),
+  v.object({ type: v.literal('reviewPeople'), week: weekKey }),
   v.object({ type: v.literal('reviewEvents'), week: weekKey }),
   v.object({
     type: v.literal('reflect'),

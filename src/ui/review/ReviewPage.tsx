@@ -5,7 +5,7 @@ import {
 } from '../../core/week-summary.ts';
 import type { Platform } from '../../shared/events.ts';
 import { bandLabel, formatNumber, platformName, t } from '../../shared/i18n.ts';
-import { fetchLapsed, fetchWeekEvents } from './api.ts';
+import { fetchPeople, fetchWeekEvents } from './api.ts';
 import { DayChart } from './DayChart.tsx';
 import { percent, ratioText, weekLabel } from './format.ts';
 import { ReflectionForm } from './Reflection.tsx';
@@ -96,11 +96,11 @@ export function ReviewPage({ initial, load }: { initial: ReviewData; load(week: 
   const [data, setData] = useState(initial);
   const [reflection, setReflection] = useState<Reflection | undefined>(initial.reflection);
   // Read after the first render: it needs five weeks of events (api.ts, background/review.ts).
-  const [lapsed, setLapsed] = useState<Person[] | null>(null);
+  const [people, setPeople] = useState<{ people: Person[]; lapsed: Person[] } | null>(null);
   useEffect(() => {
     let live = true;
-    setLapsed(null);
-    void fetchLapsed(data.week).then((people) => live && setLapsed(people), () => live && setLapsed([]));
+    setPeople(null);
+    void fetchPeople(data.week).then((found) => live && setPeople(found), () => live && setPeople({ people: [], lapsed: [] }));
     return () => {
       live = false;
     };
@@ -198,12 +198,13 @@ export function ReviewPage({ initial, load }: { initial: ReviewData; load(week: 
           <div class="columns">
             <section aria-labelledby="people-title">
               <h2 id="people-title">{t('reviewPeopleTitle')}</h2>
-              {data.people.length ? <PeopleList people={data.people} testId="people" hide={hide} /> : <p class="muted">{t('reviewNoPeople')}</p>}
+              {people === null ? <p class="muted" aria-busy="true">{t('reviewLoading')}</p>
+                : people.people.length ? <PeopleList people={people.people} testId="people" hide={hide} /> : <p class="muted">{t('reviewNoPeople')}</p>}
             </section>
             <section aria-labelledby="lapsed-title">
               <h2 id="lapsed-title">{t('reviewLapsedTitle')}</h2>
-              {lapsed === null ? <p class="muted" aria-busy="true">{t('reviewLoading')}</p>
-                : lapsed.length ? <PeopleList people={lapsed} testId="lapsed" hide={hide} /> : <p class="muted">{t('reviewNoLapsed')}</p>}
+              {people === null ? <p class="muted" aria-busy="true">{t('reviewLoading')}</p>
+                : people.lapsed.length ? <PeopleList people={people.lapsed} testId="lapsed" hide={hide} /> : <p class="muted">{t('reviewNoLapsed')}</p>}
             </section>
           </div>
 
@@ -221,7 +222,7 @@ export function ReviewPage({ initial, load }: { initial: ReviewData; load(week: 
 
       <p class="export">
         <button type="button" onClick={() => void download(data.week)} data-testid="export-csv">{t('reviewExportCsv')}</button>{' '}
-        <span class="muted">{t('reviewExportHelp', formatNumber(data.eventCount))}</span>
+        <span class="muted">{t('reviewExportHelpAll')}</span>
       </p>
     </main>
   );

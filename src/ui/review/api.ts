@@ -15,8 +15,8 @@ export function fetchReview(week?: string): Promise<ReviewData> {
   return ask(week ? { type: 'review', week } : { type: 'review' });
 }
 
-export function fetchLapsed(week: string): Promise<Person[]> {
-  return ask({ type: 'reviewLapsed', week });
+export function fetchPeople(week: string): Promise<{ people: Person[]; lapsed: Person[] }> {
+  return ask({ type: 'reviewPeople', week });
 }
 
 export function fetchWeekEvents(week: string): Promise<GiveFirstEvent[]> {
