@@ -6,7 +6,7 @@ import type { Observation } from '../../shared/observations.ts';
 import { ShapeError } from '../types.ts';
 import { hackernewsAdapter } from './index.ts';
 import { hnPageKind, type HnPageKind } from './routes.ts';
-import { confirmPending, itemAuthor, itemTarget, PENDING_KEY } from './watch.ts';
+import { beaconStatus, confirmPending, itemAuthor, itemTarget, PENDING_KEY } from './watch.ts';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 function page(name: string, url: string): Document {
@@ -106,5 +106,26 @@ describe('confirming form posts on the next page', () => {
     }]);
     store.setItem(PENDING_KEY, JSON.stringify([{ type: 'story', at: 1000, loads: 0, title: 'A tiny accessibility linter for CSS focus styles', url: '', text: '' }]));
     expect(run(news())).toEqual([]); // alice's story, not the user's
+  });
+});
+
+describe('the vote beacon in Resource Timing', () => {
+  const fakeWindow = (entries: { name: string; startTime: number; responseStatus?: number }[]): Window =>
+    ({ performance: { getEntriesByType: () => entries } }) as unknown as Window;
+  const url = (id: string, how: string) => `https://news.ycombinator.com/vote?id=${id}&how=${how}&auth=x&goto=news`;
+
+  it('finds the status of the beacon sent after the click, for that item and direction', () => {
+    const win = fakeWindow([
+      { name: url('1', 'up'), startTime: 50, responseStatus: 200 },
+      { name: url('1', 'up'), startTime: 150, responseStatus: 500 },
+      { name: url('2', 'up'), startTime: 160, responseStatus: 200 },
+    ]);
+    expect(beaconStatus(win, '1', 'up', 100)).toBe(500);
+    expect(beaconStatus(win, '2', 'up', 100)).toBe(200);
+    expect(beaconStatus(win, '1', 'un', 100)).toBeUndefined();
+  });
+
+  it('says 0 (unknown) when the browser gives no status', () => {
+    expect(beaconStatus(fakeWindow([{ name: url('1', 'up'), startTime: 150 }]), '1', 'up', 100)).toBe(0);
   });
 });

@@ -94,6 +94,16 @@ describe('shreddit GraphQL', () => {
       target: { id: 't3_1j9xq2', url: 'https://www.reddit.com/r/webdev/comments/1j9xq2/show_rwebdev_a_focusring_linter/' },
     }]);
   });
+  it('CreateProfilePost (a post to the user\'s profile) is a post too', () => {
+    const profile = call('shreddit-create-post', {
+      requestBody: JSON.stringify({ operation: 'CreateProfilePost', variables: { input: { title: 'Hello', content: { markdown: '' } } } }),
+      responseBody: JSON.stringify({ data: { createProfilePost: { ok: true, post: { id: 't3_1j9xz1' } } } }),
+    });
+    expect(parseRedditCall(profile, shredditDoc())).toEqual([{
+      op: 'did', platform: 'reddit', kind: 'post', ref: 't3_1j9xz1', at: AT, text: 'Hello', target: { id: 't3_1j9xz1', url: 'https://www.reddit.com/comments/1j9xz1/' },
+    }]);
+  });
+
   it('a refusal with HTTP 200 (ok: false) counts nothing', () => {
     expect(parseRedditCall(call('shreddit-create-post-refused'), shredditDoc())).toEqual([]);
     expect(parseRedditCall(call('shreddit-vote-up', { responseBody: '{"errors":[{"message":"no"}],"data":null}' }), shredditDoc())).toEqual([]);
