@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The whole test gate behind `npm test`: typecheck, build, unit and end-to-end tests (vitest), then one
+// The whole test gate behind `npm test`: typecheck, build (Chrome and Firefox), web-ext lint of the Firefox
+// build, unit and end-to-end tests (vitest), then one
 // plain closing line `N passed, N failed, N skipped` that CI reads. Exits non-zero on any failure.
 // Extra arguments go to vitest (e.g. `npm test -- --project unit`).
 import { spawnSync } from 'node:child_process';
@@ -18,6 +19,10 @@ else failed++;
 console.log('\n== build (vite build)');
 const built = npx(['vite', 'build', '--logLevel', 'warn']) === 0;
 if (built) passed++;
+else failed++;
+
+console.log('\n== Firefox build and web-ext lint');
+if (npx(['vite', 'build', '--mode', 'firefox', '--logLevel', 'warn']) === 0 && run('node', ['tests/tools/firefox-lint.mjs']) === 0) passed++;
 else failed++;
 
 console.log('\n== vitest (unit + e2e)');
