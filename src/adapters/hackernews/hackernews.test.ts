@@ -129,3 +129,14 @@ describe('the vote beacon in Resource Timing', () => {
     expect(beaconStatus(fakeWindow([{ name: url('1', 'up'), startTime: 150 }]), '1', 'up', 100)).toBe(0);
   });
 });
+
+describe('healthApplies', () => {
+  it('judges lists and items only, so /submit or a profile never clears a degraded state', () => {
+    for (const url of ['https://news.ycombinator.com/', 'https://news.ycombinator.com/news?p=2', 'https://news.ycombinator.com/item?id=1']) {
+      expect(hackernewsAdapter.healthApplies?.(new URL(url)), url).toBe(true);
+    }
+    for (const url of ['https://news.ycombinator.com/submit', 'https://news.ycombinator.com/user?id=pg']) {
+      expect(hackernewsAdapter.healthApplies?.(new URL(url)), url).toBe(false);
+    }
+  });
+});

@@ -18,6 +18,11 @@ export const hackernewsAdapter: SiteAdapter = {
     throw new ShapeError(new URL(call.url).pathname, 'sent with fetch/XHR; the adapter expects links and forms');
   },
 
+  healthApplies(url) {
+    const kind = hnPageKind(url);
+    return kind === 'list' || kind === 'item';
+  },
+
   checkHealth(doc, url) {
     const kind = hnPageKind(url);
     if (kind !== 'list' && kind !== 'item') return null;

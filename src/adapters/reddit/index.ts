@@ -33,6 +33,11 @@ export const redditAdapter: SiteAdapter = {
   composer: createRedditComposer(),
   readIdentity,
 
+  healthApplies(url) {
+    const kind = redditPageKind(url);
+    return kind === 'listing' || kind === 'subreddit' || kind === 'post';
+  },
+
   checkHealth(doc, url) {
     const kind = redditPageKind(url);
     if (kind !== 'listing' && kind !== 'subreddit' && kind !== 'post') return null;

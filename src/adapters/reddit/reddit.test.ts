@@ -219,3 +219,14 @@ describe('shreddit watch', () => {
     controller.abort();
   });
 });
+
+describe('healthApplies', () => {
+  it('judges listings, subreddits and posts only', () => {
+    for (const url of ['https://www.reddit.com/', 'https://old.reddit.com/r/programming/', 'https://www.reddit.com/r/rust/comments/abc123/title/']) {
+      expect(redditAdapter.healthApplies?.(new URL(url)), url).toBe(true);
+    }
+    for (const url of ['https://www.reddit.com/settings/', 'https://old.reddit.com/prefs/']) {
+      expect(redditAdapter.healthApplies?.(new URL(url)), url).toBe(false);
+    }
+  });
+});
