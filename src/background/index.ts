@@ -16,6 +16,7 @@ import { emptyNudgeState, SNAPSHOT_DAYS, SNAPSHOT_KEY, type Snapshot } from '../
 import { snoozeUntil } from '../core/nudge.ts';
 import { applyObservation, deleteAll, exportEvents, importEvents, rebuildAllTallies, rebuildRecentTallies } from './ledger.ts';
 import { database, ownHandles, readSettings, readSnapshot } from './state.ts';
+import { instancePlatform } from './instances.ts';
 import type { Platform } from '../shared/events.ts';
 import {
   deleteReflections, loadPeople, loadReview, loadWeekEvents, onReviewAlarm, openReview, REVIEW_ALARM, reviewWeekOfNotification, saveReflection,
@@ -207,7 +208,13 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
     const run = REVIEW_READS.has(message.type) ? handlePage(message) : serial(() => handlePage(message));
     return run.catch((error: unknown) => ({ ok: false, error: 'failed', detail: errorText(error) }));
   }
-  const platform = senderPlatform(sender);
+  const known = senderPlatform(sender);
+  // A Mastodon instance the user added in the options (content scripts registered for its host).
+  if (!known && sender.url) return instancePlatform(sender.url).then((platform) => acceptContent(raw, platform));
+  return acceptContent(raw, known);
+});
+
+function acceptContent(raw: unknown, platform: Platform | null): Promise<unknown> {
   const parsed = v.safeParse(ContentToBackgroundSchema, raw);
   if (!platform || !parsed.success) return Promise.resolve({ ok: false, error: 'badMessage' });
   if ('platform' in parsed.output && parsed.output.platform !== platform) return Promise.resolve({ ok: false, error: 'badMessage' });
@@ -216,7 +223,7 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
   }
   const message = parsed.output;
   return serial(() => handleContent(message, platform));
-});
+}
 
 browser.storage.onChanged.addListener((changes, area) => {
   if (area !== 'local' || !changes[SETTINGS_KEY]) return;

@@ -190,5 +190,5 @@ export async function bskyEvents(h: Harness): Promise<ExportedEvent[]> {
 }
 
 export async function waitForBskyEvent(h: Harness, predicate: (e: ExportedEvent) => boolean, what = 'a Bluesky event'): Promise<ExportedEvent> {
-  return until(async () => (await bskyEvents(h)).find(predicate), 10_000, what);
+  return (await until(async () => (await bskyEvents(h)).find(predicate), 10_000, what)) as ExportedEvent;
 }

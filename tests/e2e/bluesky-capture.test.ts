@@ -160,7 +160,7 @@ describe('posts and replies', () => {
     const events = await until(async () => {
       const all = (await bskyEvents(h)).filter((e) => e.kind === 'reply');
       return all.length === 2 ? all : null;
-    }, 10_000, 'two replies');
+    }, 10_000, 'two replies') as ExportedEvent[];
     const [call] = pds.callsOf('com.atproto.repo.applyWrites');
     expect((call?.body?.writes as unknown[]).length).toBe(2);
     const toAlice = events.find((e) => e.target?.id === POSTS.alice);

@@ -151,5 +151,5 @@ export async function mastoEvents(h: Harness): Promise<ExportedEvent[]> {
 }
 
 export async function waitForMastoEvent(h: Harness, predicate: (e: ExportedEvent) => boolean, what = 'a Mastodon event'): Promise<ExportedEvent> {
-  return until(async () => (await mastoEvents(h)).find(predicate), 10_000, what);
+  return (await until(async () => (await mastoEvents(h)).find(predicate), 10_000, what)) as ExportedEvent;
 }

@@ -2,6 +2,7 @@
 import { t } from '../../shared/i18n.ts';
 import type { Settings } from '../../shared/settings.ts';
 import { DataSection } from './DataSection.tsx';
+import { InstancesSection } from './InstancesSection.tsx';
 import { SettingsForm } from './SettingsForm.tsx';
 
 export function Options({ settings }: { settings: Settings }) {
@@ -9,6 +10,7 @@ export function Options({ settings }: { settings: Settings }) {
     <main>
       <h1>{t('optionsTitle')}</h1>
       <SettingsForm initial={settings} />
+      <InstancesSection />
       <DataSection />
       <section aria-labelledby="privacy-title">
         <h2 id="privacy-title">{t('privacyTitle')}</h2>
