@@ -53,7 +53,7 @@ textarea { font: inherit; width: 100%; box-sizing: border-box; margin: 0 0 8px; 
   border: 1px solid var(--muted); border-radius: 8px; padding: 6px; }
 .link { background: none; border: none; padding: 0; color: var(--muted); text-decoration: underline; border-radius: 4px; }
 .why { color: var(--muted); font-size: 13px; margin-top: 8px; }
-@media (prefers-reduced-motion: no-preference) { .card { animation: in 120ms ease-out; } @keyframes in { from { opacity: 0; transform: translateY(4px); } } }
+@media (prefers-reduced-motion: no-preference) { .card { animation: in 120ms ease-out; } @keyframes in { from { opacity: 0; } } }
 `;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
@@ -62,15 +62,26 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
   return node;
 }
 
-/** Places the card above the anchor when there is room, else below it, inside the viewport. */
+/** Room the card needs above its anchor; a full card is about this tall (a compact one is shorter). */
+const ROOM_ABOVE = 230;
+const MARGIN = 8;
+
+/**
+ * Places the card above the anchor when there is room, else below it. It never reads the card's own
+ * size (that would force a layout of the whole site's page inside the click): the width is the one the
+ * stylesheet sets, and "above" is drawn upwards from the anchor's top with a transform.
+ */
 function place(card: HTMLElement, anchor: Element): void {
   const box = anchor.getBoundingClientRect();
-  const height = card.offsetHeight;
-  const margin = 8;
-  const top = box.top - height - margin >= 0 ? box.top - height - margin : Math.min(box.bottom + margin, innerHeight - height - margin);
-  const left = Math.min(Math.max(margin, box.left), innerWidth - card.offsetWidth - margin);
-  card.style.top = `${Math.max(margin, top)}px`;
-  card.style.left = `${left}px`;
+  const width = Math.min(420, innerWidth - 2 * MARGIN);
+  card.style.left = `${Math.min(Math.max(MARGIN, box.left), innerWidth - width - MARGIN)}px`;
+  if (box.top >= ROOM_ABOVE) {
+    card.style.top = `${box.top - MARGIN}px`;
+    card.style.transform = 'translateY(-100%)';
+  } else {
+    card.style.top = `${Math.max(MARGIN, Math.min(box.bottom + MARGIN, innerHeight - ROOM_ABOVE))}px`;
+    card.style.transform = '';
+  }
 }
 
 export interface ShownCard {
