@@ -25,6 +25,10 @@ console.log('\n== Firefox build and web-ext lint');
 if (npx(['vite', 'build', '--mode', 'firefox', '--logLevel', 'warn']) === 0 && run('node', ['tests/tools/firefox-lint.mjs']) === 0) passed++;
 else failed++;
 
+console.log('\n== store packages (zips read back and checked)');
+if (run('node', ['tests/tools/package.mjs']) === 0) passed++;
+else failed++;
+
 console.log('\n== vitest (unit + e2e)');
 mkdirSync('test-results', { recursive: true });
 rmSync('test-results/vitest.json', { force: true });
