@@ -16,6 +16,7 @@ const api = new FakeMastodon();
 beforeAll(async () => {
   h = await launch();
   await serveMastodon(h.context, api);
+  await serveMastodon(h.context, api, 'https://hachyderm.io');
 });
 afterAll(async () => h?.close());
 beforeEach(async () => {
@@ -124,6 +125,15 @@ describe('follows, posts and replies', () => {
     await page.locator('.confirmation-modal__action-bar .button:not(.button-secondary)').click();
     await waitForMastoEvent(h, (e) => e.id === post.id && !!e.undoneAt, 'the delete');
     expect(api.calls.at(-1)).toMatchObject({ method: 'DELETE', path: `/api/v1/statuses/${id}` });
+  });
+});
+
+describe('other instances', () => {
+  test('on another shipped instance the same UI is captured, and ids are scoped to that instance', async () => {
+    const page = await openMastodon(h, 'https://hachyderm.io/home');
+    await status(page, STATUSES.alice).locator('.star-icon').click();
+    const event = await waitForMastoEvent(h, (e) => e.kind === 'like');
+    expect(event.id).toBe(`mastodon:like:hachyderm.io:${STATUSES.alice}`);
   });
 });
 
