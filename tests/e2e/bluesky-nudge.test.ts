@@ -3,7 +3,7 @@
  * card shows; "Post anyway" publishes; a reply is never nudged (English and Spanish labels).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { launch, until, type Harness } from './harness.ts';
+import { launch, noon, until, type Harness } from './harness.ts';
 import { clickCardButton, readCard } from './nudge-card.ts';
 import { BSKY_URLS, FakePds, POSTS, item, openBluesky, serveBluesky, waitForBskyEvent } from './bluesky-api.ts';
 
@@ -15,13 +15,6 @@ beforeAll(async () => {
   await serveBluesky(h.context, pds);
 });
 afterAll(async () => h?.close());
-
-function noon(daysAgo: number): string {
-  const d = new Date();
-  d.setHours(12, 0, 0, 0);
-  d.setDate(d.getDate() - daysAgo);
-  return d.toISOString();
-}
 
 /** Two own posts and one like this week: well below the 3 : 1 target. */
 const LOW = [

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { HEALTH_DELAY_MS } from '../../src/content/timing.ts';
 import type { Snapshot } from '../../src/shared/snapshot.ts';
-import { launch, OPTIONS, POPUP, until, type ExportedEvent, type Harness } from './harness.ts';
+import { launch, noon, OPTIONS, POPUP, until, type ExportedEvent, type Harness } from './harness.ts';
 import { clickCardButton, readCard, type CardView } from './nudge-card.ts';
 import { FakeHn, HN, ITEMS, ME, openHn } from './hackernews-site.ts';
 
@@ -230,12 +230,6 @@ describe('variants, health, identity', () => {
   });
 });
 
-function noon(daysAgo: number): string {
-  const d = new Date();
-  d.setHours(12, 0, 0, 0);
-  d.setDate(d.getDate() - daysAgo);
-  return d.toISOString();
-}
 const LOW = [
   { id: 'hackernews:post:1', platform: 'hackernews', kind: 'post', at: noon(1), text: 'one', promotional: false, source: 'import' },
   { id: 'hackernews:post:2', platform: 'hackernews', kind: 'post', at: noon(2), text: 'two', promotional: false, source: 'import' },

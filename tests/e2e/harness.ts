@@ -182,6 +182,14 @@ export async function serveSite(
   });
 }
 
+/** Local noon of the day `daysAgo` days before today, as ISO: event times that never straddle midnight. */
+export function noon(daysAgo: number): string {
+  const d = new Date();
+  d.setHours(12, 0, 0, 0);
+  d.setDate(d.getDate() - daysAgo);
+  return d.toISOString();
+}
+
 /** Polls `probe` until it returns a truthy value (or throws after `timeoutMs`). */
 export async function until<T>(probe: () => Promise<T> | T, timeoutMs = 10_000, what = 'condition'): Promise<T> {
   const deadline = Date.now() + timeoutMs;

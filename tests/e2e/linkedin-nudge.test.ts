@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { launch, OPTIONS, until, type Harness } from './harness.ts';
+import { launch, noon, OPTIONS, until, type Harness } from './harness.ts';
 import { clickCardButton, readCard, type CardView } from './nudge-card.ts';
 import { CAROL_COMMENT, FakeLinkedInApi, LINKEDIN_URLS, POSTS, openLinkedIn, postByUrn, serveLinkedIn, waitForEvents } from './linkedin-api.ts';
 
@@ -21,13 +21,6 @@ beforeEach(() => api.reset());
 afterEach(async () => {
   for (const page of h.context.pages()) if (page.url().startsWith('https://')) await page.close();
 });
-
-function noon(daysAgo: number): string {
-  const d = new Date();
-  d.setHours(12, 0, 0, 0);
-  d.setDate(d.getDate() - daysAgo);
-  return d.toISOString();
-}
 
 /** Five own posts and one reaction this week: far below target, and still below after a few replies. */
 const LOW = [

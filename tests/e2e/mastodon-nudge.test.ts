@@ -4,7 +4,7 @@
  * `.reply-indicator`) is never nudged.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { launch, until, type Harness } from './harness.ts';
+import { launch, noon, until, type Harness } from './harness.ts';
 import { clickCardButton, readCard } from './nudge-card.ts';
 import { FakeMastodon, MASTO_URLS, STATUSES, openMastodon, serveMastodon, status, waitForMastoEvent } from './mastodon-api.ts';
 
@@ -16,13 +16,6 @@ beforeAll(async () => {
   await serveMastodon(h.context, api);
 });
 afterAll(async () => h?.close());
-
-function noon(daysAgo: number): string {
-  const d = new Date();
-  d.setHours(12, 0, 0, 0);
-  d.setDate(d.getDate() - daysAgo);
-  return d.toISOString();
-}
 
 const LOW = [
   { id: 'mastodon:post:1', platform: 'mastodon', kind: 'post', at: noon(1), text: 'one', promotional: false, source: 'import' },

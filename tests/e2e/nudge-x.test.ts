@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { launch, OPTIONS, POPUP, until, type Harness } from './harness.ts';
+import { launch, noon, OPTIONS, POPUP, until, type Harness } from './harness.ts';
 import { clickCardButton, readCard, type CardView } from './nudge-card.ts';
 import { FakeXApi, openX, POSTS, serveX, waitForEvents } from './x-api.ts';
 
@@ -16,13 +16,6 @@ beforeAll(async () => {
   await serveX(h.context, api);
 });
 afterAll(async () => h?.close());
-
-function noon(daysAgo: number): string {
-  const d = new Date();
-  d.setHours(12, 0, 0, 0);
-  d.setDate(d.getDate() - daysAgo);
-  return d.toISOString();
-}
 
 /** Two own posts (one promotional) and one like this week: 1 given, 3 taken, 3 replies owed at 3 : 1. */
 const LOW = [

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
-import { launch, OPTIONS, POPUP, until, type Harness } from './harness.ts';
+import { launch, noon, OPTIONS, POPUP, until, type Harness } from './harness.ts';
 
 let h: Harness;
 const dir = mkdtempSync(join(tmpdir(), 'give-first-files-'));
@@ -22,14 +22,6 @@ beforeEach(async () => {
     await p.close();
   });
 });
-
-/** Local noon of `daysAgo` days before today, so events never straddle the day boundary in tests. */
-function noon(daysAgo: number): string {
-  const d = new Date();
-  d.setHours(12, 0, 0, 0);
-  d.setDate(d.getDate() - daysAgo);
-  return d.toISOString();
-}
 
 function backup(events: unknown[], settings: unknown = {}) {
   return { format: 'give-first-export', version: 1, exportedAt: new Date().toISOString(), events, settings };

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { launch, OPTIONS, until, type ExportedEvent, type Harness } from './harness.ts';
+import { launch, noon, OPTIONS, until, type ExportedEvent, type Harness } from './harness.ts';
 import { clickCardButton, readCard, type CardView } from './nudge-card.ts';
 import { FakeReddit, openReddit, REDDIT_URLS } from './reddit-site.ts';
 
@@ -21,12 +21,6 @@ afterEach(async () => {
   for (const page of h.context.pages()) if (page.url().startsWith('https://')) await page.close();
 });
 
-function noon(daysAgo: number): string {
-  const d = new Date();
-  d.setHours(12, 0, 0, 0);
-  d.setDate(d.getDate() - daysAgo);
-  return d.toISOString();
-}
 /** Two own posts this week and nothing given: far below target. */
 const LOW = [
   { id: 'reddit:post:t3_a1', platform: 'reddit', kind: 'post', at: noon(1), text: 'one', promotional: false, source: 'import' },

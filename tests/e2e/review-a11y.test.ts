@@ -1,18 +1,10 @@
 /** Accessibility of the weekly review page: no axe violations in light and dark, with data and empty; charts' tables reachable by keyboard. */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { axeViolations } from './a11y.ts';
-import { launch, type Harness } from './harness.ts';
+import { launch, noon, type Harness } from './harness.ts';
 
 const REVIEW = 'src/ui/review/index.html';
 let h: Harness;
-
-/** Local noon `daysAgo` days before now. */
-function noon(daysAgo: number): string {
-  const d = new Date();
-  d.setHours(12, 0, 0, 0);
-  d.setDate(d.getDate() - daysAgo);
-  return d.toISOString();
-}
 
 beforeAll(async () => {
   h = await launch();
