@@ -8,6 +8,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Window } from 'happy-dom';
 import { ADAPTERS, adapterList } from '../../src/adapters/registry.ts';
 import { PLATFORMS } from '../../src/shared/events.ts';
 
@@ -62,6 +63,16 @@ describe('adapter registry', () => {
       expect(isDir(join(folder, 'fixtures'))).toBe(true);
       expect(readdirSync(join(folder, 'fixtures')).length).toBeGreaterThan(0);
       expect(readdirSync(folder).filter((name) => name.endsWith('.test.ts')).length).toBeGreaterThan(0);
+    });
+
+    it('gives the nudge what it needs: composer hooks for submit controls, the draft and original-vs-reply', () => {
+      for (const hook of ['submitFromClick', 'submitFromKey', 'describe', 'noteClick', 'suggestions'] as const) {
+        expect(typeof adapter.composer[hook], hook).toBe('function');
+      }
+      // On an empty page nothing is a submit control and nothing is suggested: the hooks never throw.
+      const doc = new Window().document as unknown as Document;
+      expect(adapter.composer.submitFromClick(doc.body)).toBeNull();
+      expect(adapter.composer.suggestions(doc, null, 3)).toEqual([]);
     });
 
     it('has content-script entries src/content/sites/<id>.ts and <id>.page.ts', () => {
