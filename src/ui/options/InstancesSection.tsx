@@ -77,7 +77,7 @@ export function InstancesSection() {
       <form class="row" onSubmit={add}>
         <label>
           {t('instancesDomainLabel')}{' '}
-          <input type="text" inputMode="url" placeholder="social.example.org" value={domain} data-testid="instance-domain"
+          <input type="text" inputMode="url" placeholder={t('instancesPlaceholder')} value={domain} data-testid="instance-domain"
             onInput={(e) => setDomain(e.currentTarget.value)} />
         </label>
         <button type="submit" data-testid="instance-add">{t('instancesAdd')}</button>
