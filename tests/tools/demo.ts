@@ -8,7 +8,32 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launch, OPTIONS, POPUP, ROOT, until, type Harness } from '../e2e/harness.ts';
 import { readCard, clickCardButton } from '../e2e/nudge-card.ts';
+import { BSKY_URLS, FakePds, serveBluesky } from '../e2e/bluesky-api.ts';
+import { FakeHn } from '../e2e/hackernews-site.ts';
+import { FakeLinkedInApi, LINKEDIN_URLS, serveLinkedIn } from '../e2e/linkedin-api.ts';
+import { FakeMastodon, MASTO_URLS, serveMastodon } from '../e2e/mastodon-api.ts';
+import { FakeReddit, REDDIT_URLS } from '../e2e/reddit-site.ts';
 import { FakeXApi, openX, POSTS, serveX, X_URLS } from '../e2e/x-api.ts';
+
+/** Every supported site's replica, at its real address (the same replicas the end-to-end tests use). */
+const SITES: { name: string; url: string }[] = [
+  { name: 'x', url: X_URLS.home },
+  { name: 'linkedin', url: LINKEDIN_URLS.classic },
+  { name: 'reddit', url: REDDIT_URLS.post },
+  { name: 'old-reddit', url: REDDIT_URLS.oldPost },
+  { name: 'hackernews', url: 'https://news.ycombinator.com/news' },
+  { name: 'bluesky', url: BSKY_URLS.home },
+  { name: 'mastodon', url: MASTO_URLS.home },
+];
+
+async function serveAll(h: Harness, x: FakeXApi): Promise<void> {
+  await serveX(h.context, x);
+  await serveLinkedIn(h.context, new FakeLinkedInApi());
+  await new FakeReddit().serve(h.context);
+  await new FakeHn().serve(h.context);
+  await serveBluesky(h.context, new FakePds());
+  await serveMastodon(h.context, new FakeMastodon());
+}
 
 const OUT = join(ROOT, 'demo-output');
 
@@ -56,6 +81,13 @@ async function headless(h: Harness, api: FakeXApi): Promise<void> {
     await shot(popup, `popup-${scheme}`);
     await popup.close();
   }
+  for (const site of SITES.slice(1)) {
+    const page = await h.context.newPage();
+    await page.goto(site.url, { waitUntil: 'load' });
+    await page.waitForTimeout(300);
+    await shot(page, `site-${site.name}`);
+    await page.close();
+  }
   const options = await h.openPage(OPTIONS);
   await options.waitForTimeout(300);
   await options.screenshot({ path: join(OUT, 'options.png'), fullPage: true });
@@ -64,12 +96,13 @@ async function headless(h: Harness, api: FakeXApi): Promise<void> {
 }
 
 async function headed(h: Harness): Promise<void> {
-  const x = await openX(h, X_URLS.home);
+  for (const site of SITES.slice(1)) await (await h.context.newPage()).goto(site.url);
   await h.openPage(POPUP);
+  const x = await openX(h, X_URLS.home);
   await x.bringToFront();
   console.log([
-    'Chromium is open with Give First loaded on an offline replica of X (https://x.com/home).',
-    'Like, reply, repost, follow or post there; the second tab is the popup (also behind the toolbar button).',
+    'Chromium is open with Give First loaded on offline replicas of X, LinkedIn, Reddit, Hacker News, Bluesky and',
+    'Mastodon, one tab each, at their real addresses. Like, reply, repost, follow or post there; one tab is the popup.',
     'Post something new while your balance is low to meet the nudge. Close the browser to end the demo.',
   ].join('\n'));
   await new Promise<void>((resolve) => h.context.on('close', () => resolve()));
@@ -79,7 +112,7 @@ async function main(): Promise<void> {
   const display = !!process.env.DISPLAY || !!process.env.WAYLAND_DISPLAY;
   const h = await launch({ headless: !display });
   const api = new FakeXApi();
-  await serveX(h.context, api);
+  await serveAll(h, api);
   try {
     if (display) await headed(h);
     else await headless(h, api);
