@@ -29,6 +29,7 @@ import type { Observation } from '../../shared/observations.ts';
 import { ShapeError, type NetworkCall } from '../types.ts';
 import { COLLECTIONS, XRPC_RE, type XrpcMethod } from './network.ts';
 import { atUri, parseAtUri, postUrl, profileUrl } from './routes.ts';
+import { localRef } from '../../shared/local-ref.ts';
 
 type ToggleKind = 'like' | 'repost' | 'follow';
 const TOGGLE_BY_COLLECTION: Record<string, ToggleKind> = {
@@ -72,16 +73,6 @@ function postTarget(uri: string): Target {
   return parsed ? { id: uri, url: postUrl(parsed.repo, parsed.rkey), author: parsed.repo } : { id: uri };
 }
 
-/** Stable fallback id for a post whose record key we could not read (FNV-1a of text and time). */
-function fallbackRef(text: string, at: number): string {
-  let h = 0x811c9dc5;
-  for (const ch of `${text}\u0000${at}`) {
-    h ^= ch.codePointAt(0) ?? 0;
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return `local-${h.toString(36)}`;
-}
-
 /** Links in a post beyond its text: link facets and an external card. */
 function postLinks(value: unknown): string[] {
   const links = new Set<string>();
@@ -113,7 +104,7 @@ function quotedPost(value: unknown): string | undefined {
 /** One new post record → a post, reply or quote observation. */
 function postObservation(repo: string, rkey: string | undefined, value: unknown, at: number): Observation {
   const text = str(pick(value, 'text')) ?? '';
-  const ref = rkey ? atUri(repo, COLLECTIONS.post, rkey) : fallbackRef(text, at);
+  const ref = rkey ? atUri(repo, COLLECTIONS.post, rkey) : localRef(text, at);
   const base = { op: 'did' as const, platform: 'bluesky' as const, ref, at, text };
   const parent = str(pick(value, 'reply.parent.uri'));
   // A reply, including later posts of one's own thread: their parent is one's own post, so the

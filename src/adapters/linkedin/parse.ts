@@ -14,6 +14,7 @@ import { targetOf } from './dom.ts';
 import { COMMENTS_RE, FOLLOWING_STATES_RE, FOLLOWS_RE, GRAPHQL_RE, REACTIONS_RE, SDUI_RE } from './network.ts';
 import { authorUrl, commentUrn, parseCommentUrn, plainUrn, postUrl } from './routes.ts';
 import type { LinkedInSession } from './session.ts';
+import { localRef } from '../../shared/local-ref.ts';
 
 const POST_URN_RE = /urn:li:(?:activity|share|ugcPost):\d+/;
 
@@ -23,16 +24,6 @@ function decode(text: string): string {
   } catch {
     return text;
   }
-}
-
-/** Stable fallback id for an item whose urn we could not read (FNV-1a of text and time). */
-function fallbackRef(text: string, at: number): string {
-  let h = 0x811c9dc5;
-  for (const ch of `${text}\u0000${at}`) {
-    h ^= ch.codePointAt(0) ?? 0;
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return `local-${h.toString(36)}`;
 }
 
 /**
@@ -77,7 +68,7 @@ function parseComment(call: NetworkCall, doc: Document, key: string | undefined)
   const text = str(pick(body, 'commentary.text')) ?? '';
   if (!thread) throw new ShapeError(op, 'missing threadUrn');
   const created = parseCommentUrn(call.responseBody ?? '');
-  const ref = created ? commentUrn(created.activity, created.comment) : fallbackRef(text, call.startedAt);
+  const ref = created ? commentUrn(created.activity, created.comment) : localRef(text, call.startedAt);
   // A reply to a comment has the comment as its thread; its target is that comment and its author.
   const parent = parseCommentUrn(thread);
   const target = targetOf(doc, parent ? commentUrn(parent.activity, parent.comment) : thread);
@@ -107,7 +98,7 @@ function parseGraphql(call: NetworkCall, doc: Document, operation: string, sessi
   const state = str(pick(post, 'intendedShareLifeCycleState'));
   if (state && state !== 'PUBLISHED') return [];
   const text = str(pick(post, 'commentary.text')) ?? '';
-  const ref = created ?? fallbackRef(text, at);
+  const ref = created ?? localRef(text, at);
   // A reshare names its parent; LinkedIn's own client also sets origin RESHARE (linkitin / linkedin-cli
   // reshare(), one third-party source: confidence L). With thoughts it is a quote, without a repost.
   const parent = str(pick(post, 'parentUrn')) ?? str(pick(post, 'reshareContext.parentUrn'));

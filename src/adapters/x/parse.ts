@@ -9,6 +9,7 @@ import { ShapeError, type NetworkCall } from '../types.ts';
 import { FRIENDSHIPS_RE, GRAPHQL_RE, type GraphqlOperation } from './network.ts';
 import { parsePostUrl, postUrl } from './routes.ts';
 import { selectors } from './selectors.ts';
+import { localRef } from '../../shared/local-ref.ts';
 
 /** Finds the post with this id on the page and reads its author and URL. */
 export function findPostTarget(doc: Document, id: string): Target {
@@ -45,16 +46,6 @@ export function readCreatedTweet(responseBody: string | null): CreatedTweet {
   };
 }
 
-/** Stable fallback id for a post whose response we could not read (FNV-1a of text and time). */
-function fallbackRef(text: string, at: number): string {
-  let h = 0x811c9dc5;
-  for (const ch of `${text}\u0000${at}`) {
-    h ^= ch.codePointAt(0) ?? 0;
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return `local-${h.toString(36)}`;
-}
-
 function graphqlVariables(call: NetworkCall, op: string): Record<string, unknown> {
   const vars = pick(parseJson(call.requestBody), 'variables');
   if (!vars || typeof vars !== 'object') throw new ShapeError(op, 'request body has no variables');
@@ -73,7 +64,7 @@ function parseCreate(call: NetworkCall, op: GraphqlOperation, doc: Document): Ob
   const created = readCreatedTweet(call.responseBody);
   // An edit is a new version of an existing post, not a new action.
   if (str(pick(vars, 'edit_options.previous_tweet_id'))) return [];
-  const ref = created.id ?? fallbackRef(text, call.startedAt);
+  const ref = created.id ?? localRef(text, call.startedAt);
   const replyTo = str(pick(vars, 'reply.in_reply_to_tweet_id'));
   const quoteUrl = str(vars.attachment_url);
   const base = { op: 'did' as const, platform: 'x' as const, ref, at: call.startedAt, text };
