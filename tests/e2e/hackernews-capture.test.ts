@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { HEALTH_DELAY_MS } from '../../src/content/timing.ts';
 import type { Snapshot } from '../../src/shared/snapshot.ts';
-import { launch, noon, OPTIONS, POPUP, until, type ExportedEvent, type Harness } from './harness.ts';
+import { launch, noon, POPUP, startWith, until, type ExportedEvent, type Harness } from './harness.ts';
 import { clickCardButton, readCard, type CardView } from './nudge-card.ts';
 import { FakeHn, HN, ITEMS, ME, openHn } from './hackernews-site.ts';
 
@@ -235,18 +235,9 @@ const LOW = [
   { id: 'hackernews:post:2', platform: 'hackernews', kind: 'post', at: noon(2), text: 'two', promotional: false, source: 'import' },
 ];
 
-async function seedLow(): Promise<void> {
-  await h.send({ type: 'deleteAll' });
-  const opts = await h.openPage(OPTIONS);
-  await opts.evaluate(() => chrome.storage.local.remove('settings'));
-  await opts.close();
-  const reply = await h.send({ type: 'import', file: { format: 'give-first-export', version: 1, exportedAt: new Date().toISOString(), events: LOW, settings: {} } });
-  expect(reply.ok).toBe(true);
-}
-
 describe('the nudge on Hacker News', () => {
   test('the submit page is nudged and "Post anyway" submits once; a comment is never nudged', async () => {
-    await seedLow();
+    await startWith(h, LOW);
     const page = await openHn(h, '/submit');
     await page.locator('input[name="title"]').fill('Show HN: Another thing of mine');
     await page.locator('input[name="url"]').fill('https://example.com/mine');

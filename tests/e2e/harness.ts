@@ -182,6 +182,22 @@ export async function serveSite(
   });
 }
 
+/**
+ * Starts a test from a known state: no data, the given settings (or the defaults), then `events`
+ * imported as a backup (times ISO-8601, as in the export format).
+ */
+export async function startWith(h: Harness, events: unknown[], settings?: Record<string, unknown>): Promise<void> {
+  await h.send({ type: 'deleteAll' });
+  await h.worker.evaluate(
+    (s) => (s ? chrome.storage.local.set({ settings: s }) : chrome.storage.local.remove('settings')),
+    settings ?? null,
+  );
+  const reply = await h.send({
+    type: 'import', file: { format: 'give-first-export', version: 1, exportedAt: new Date().toISOString(), events, settings: {} },
+  });
+  if (!reply.ok) throw new Error(`could not import the test's events: ${reply.error} ${reply.detail ?? ''}`);
+}
+
 /** Local noon of the day `daysAgo` days before today, as ISO: event times that never straddle midnight. */
 export function noon(daysAgo: number): string {
   const d = new Date();

@@ -5,8 +5,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { launch, noon, OPTIONS, until, type Harness } from './harness.ts';
-import { clickCardButton, readCard, type CardView } from './nudge-card.ts';
+import { launch, noon, startWith, until, type Harness } from './harness.ts';
+import { clickCardButton, readCard, waitForCard } from './nudge-card.ts';
 import { CAROL_COMMENT, FakeLinkedInApi, LINKEDIN_URLS, POSTS, openLinkedIn, postByUrn, serveLinkedIn, waitForEvents } from './linkedin-api.ts';
 
 let h: Harness;
@@ -30,21 +30,6 @@ const LOW = [
   { id: 'linkedin:like:urn:li:activity:3', platform: 'linkedin', kind: 'like', at: noon(1), target: { id: 'urn:li:activity:3', author: 'alice-chen' }, source: 'import' },
 ];
 
-async function seed(events: unknown[]): Promise<void> {
-  await h.send({ type: 'deleteAll' });
-  const page = await h.openPage(OPTIONS);
-  await page.evaluate(() => chrome.storage.local.remove('settings'));
-  await page.close();
-  const reply = await h.send({
-    type: 'import', file: { format: 'give-first-export', version: 1, exportedAt: new Date().toISOString(), events, settings: {} },
-  });
-  expect(reply.ok).toBe(true);
-}
-
-async function waitForCard(page: Page): Promise<CardView> {
-  return (await until(() => readCard(page), 3000, 'the nudge card')) as CardView;
-}
-
 const FRONT_ENDS = [
   { name: 'classic Ember feed (English)', url: LINKEDIN_URLS.classic, post: 'Post', thoughts: 'Repost with your thoughts' },
   { name: 'SDUI feed (Spanish; the Post button found by its localised label)', url: LINKEDIN_URLS.sdui, post: 'Publicar', thoughts: 'Compartir con tus ideas' },
@@ -66,7 +51,7 @@ describe.each(FRONT_ENDS)('$name', ({ url, post, thoughts }) => {
   }
 
   test('an original post below target shows the card and is held back; "Post anyway" publishes the draft once', async () => {
-    await seed(LOW);
+    await startWith(h, LOW);
     const page = await openLinkedIn(h, url);
     const draft = 'Three lessons from our accessibility audit';
     await openComposer(page, draft);
@@ -90,7 +75,7 @@ describe.each(FRONT_ENDS)('$name', ({ url, post, thoughts }) => {
   });
 
   test('a comment and a reply to a comment are never nudged, even far below target', async () => {
-    await seed(LOW);
+    await startWith(h, LOW);
     const page = await openLinkedIn(h, url);
     const bob = postByUrn(page, POSTS.bob.activity);
     await bob.locator('button.comment-button, [data-view-name="feed-comment-button"]').click();
@@ -111,7 +96,7 @@ describe.each(FRONT_ENDS)('$name', ({ url, post, thoughts }) => {
   });
 
   test('a repost with your thoughts is not an original post: never nudged', async () => {
-    await seed(LOW);
+    await startWith(h, LOW);
     const page = await openLinkedIn(h, url);
     const alice = postByUrn(page, POSTS.alice.activity);
     await alice.locator('.social-reshare-button, [data-view-name="repost-button"]').click();

@@ -5,6 +5,7 @@
  * with the real mouse.
  */
 import type { CDPSession, Page } from 'playwright-core';
+import { until } from './harness.ts';
 
 interface CdpNode {
   nodeId: number;
@@ -80,4 +81,9 @@ export async function clickCardButton(page: Page, label: string): Promise<void> 
   const { model } = (await session.send('DOM.getBoxModel', { nodeId: button.nodeId })) as { model: { content: number[] } };
   const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.content;
   await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+}
+
+/** Waits until a nudge card is shown and returns what it says. */
+export async function waitForCard(page: Page, timeoutMs = 3000): Promise<CardView> {
+  return (await until(() => readCard(page), timeoutMs, 'the nudge card')) as CardView;
 }

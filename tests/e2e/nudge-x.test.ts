@@ -4,8 +4,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { launch, noon, OPTIONS, POPUP, until, type Harness } from './harness.ts';
-import { clickCardButton, readCard, type CardView } from './nudge-card.ts';
+import { launch, noon, POPUP, startWith, until, type Harness } from './harness.ts';
+import { clickCardButton, readCard, waitForCard } from './nudge-card.ts';
 import { FakeXApi, openX, POSTS, serveX, waitForEvents } from './x-api.ts';
 
 let h: Harness;
@@ -29,17 +29,6 @@ const GIVING = [
   { id: 'x:reply:12', platform: 'x', kind: 'reply', at: noon(0), target: { id: '12', author: 'dave' }, text: 'Nice', source: 'import' },
 ];
 
-async function seed(events: unknown[], settings?: Record<string, unknown>): Promise<void> {
-  await h.send({ type: 'deleteAll' });
-  const page = await h.openPage(OPTIONS);
-  await page.evaluate((s) => (s ? chrome.storage.local.set({ settings: s }) : chrome.storage.local.remove('settings')), settings ?? null);
-  await page.close();
-  const reply = await h.send({
-    type: 'import', file: { format: 'give-first-export', version: 1, exportedAt: new Date().toISOString(), events, settings: {} },
-  });
-  expect(reply.ok).toBe(true);
-}
-
 async function typeDraft(page: Page, text: string): Promise<void> {
   const box = page.locator('[data-testid="tweetTextarea_0"]').first();
   await box.click();
@@ -48,15 +37,11 @@ async function typeDraft(page: Page, text: string): Promise<void> {
 
 const inlineBox = (page: Page) => page.locator('[data-testid="tweetTextarea_0"]').first();
 
-async function waitForCard(page: Page): Promise<CardView> {
-  return (await until(() => readCard(page), 3000, 'the nudge card')) as CardView;
-}
-
 beforeEach(() => api.reset());
 
 describe('the nudge on X', () => {
   test('an original post below target shows the card, says why, and the site has not published', async () => {
-    await seed(LOW);
+    await startWith(h, LOW);
     const page = await openX(h);
     const draft = 'My launch is live, check it out';
     await typeDraft(page, draft);
@@ -73,7 +58,7 @@ describe('the nudge on X', () => {
   });
 
   test('"Post anyway" publishes exactly the draft, once', async () => {
-    await seed(LOW);
+    await startWith(h, LOW);
     const page = await openX(h);
     const draft = 'Exactly these words 🙂 with an emoji';
     await typeDraft(page, draft);
@@ -93,7 +78,7 @@ describe('the nudge on X', () => {
   });
 
   test('"Engage first" keeps the draft, points at posts by others, and no nudge follows for 30 minutes', async () => {
-    await seed(LOW);
+    await startWith(h, LOW);
     const page = await openX(h);
     await typeDraft(page, 'Draft to keep');
     await page.locator('[data-testid="tweetButtonInline"]').click();
@@ -115,7 +100,7 @@ describe('the nudge on X', () => {
   });
 
   test('Esc on the card is "Engage first"; focus is in the card from the start', async () => {
-    await seed(LOW);
+    await startWith(h, LOW);
     const page = await openX(h);
     await typeDraft(page, 'Keyboard only');
     await page.locator('[data-testid="tweetButtonInline"]').focus();
@@ -130,7 +115,7 @@ describe('the nudge on X', () => {
   });
 
   test('Ctrl+Enter in the composer is intercepted the same way, and Post anyway then publishes', async () => {
-    await seed(LOW);
+    await startWith(h, LOW);
     const page = await openX(h);
     await typeDraft(page, 'Sent with the keyboard');
     await page.keyboard.press('Control+Enter');
@@ -146,7 +131,7 @@ describe('the nudge on X', () => {
   });
 
   test('a reply is never nudged, even far below target', async () => {
-    await seed(LOW);
+    await startWith(h, LOW);
     const page = await openX(h);
     await page.locator(`article:has(a[href$="/status/${POSTS.alice.id}"]) [data-testid="reply"]`).click();
     const modal = page.locator('[role="dialog"]');
@@ -160,7 +145,7 @@ describe('the nudge on X', () => {
   });
 
   test('no nudge once enough was given', async () => {
-    await seed([...LOW, ...GIVING]);
+    await startWith(h, [...LOW, ...GIVING]);
     const page = await openX(h);
     await typeDraft(page, 'Earned this one');
     await page.locator('[data-testid="tweetButtonInline"]').click();
@@ -170,7 +155,7 @@ describe('the nudge on X', () => {
   });
 
   test('snooze holds across a reload', async () => {
-    await seed(LOW);
+    await startWith(h, LOW);
     let page = await openX(h);
     await typeDraft(page, 'Snooze me');
     await page.locator('[data-testid="tweetButtonInline"]').click();
@@ -198,7 +183,7 @@ describe('the nudge on X', () => {
   });
 
   test('the full card shows at most once per 12 hours; after a reload the card is compact', async () => {
-    await seed(LOW);
+    await startWith(h, LOW);
     let page = await openX(h);
     await typeDraft(page, 'First');
     await page.locator('[data-testid="tweetButtonInline"]').click();
@@ -216,7 +201,7 @@ describe('the nudge on X', () => {
   });
 
   test('pause strength: "Post anyway" waits 5 seconds; reflect: a sentence first', async () => {
-    await seed(LOW, { nudge: { enabled: true, strength: 'pause', quietHours: null, disabledPlatforms: [] } });
+    await startWith(h, LOW, { nudge: { enabled: true, strength: 'pause', quietHours: null, disabledPlatforms: [] } });
     let page = await openX(h);
     await typeDraft(page, 'Paused');
     await page.locator('[data-testid="tweetButtonInline"]').click();
@@ -225,7 +210,7 @@ describe('the nudge on X', () => {
     await until(async () => (await readCard(page))?.buttons.find((b) => b.label === 'Post anyway' && !b.disabled), 7000, 'the pause to end');
     await page.close();
 
-    await seed(LOW, { nudge: { enabled: true, strength: 'reflect', quietHours: null, disabledPlatforms: [] } });
+    await startWith(h, LOW, { nudge: { enabled: true, strength: 'reflect', quietHours: null, disabledPlatforms: [] } });
     page = await openX(h);
     await typeDraft(page, 'Reflected');
     await page.locator('[data-testid="tweetButtonInline"]').click();
@@ -241,7 +226,7 @@ describe('the nudge on X', () => {
   });
 
   test('hide numbers: the card gives a band, not figures', async () => {
-    await seed(LOW, { hideNumbers: true });
+    await startWith(h, LOW, { hideNumbers: true });
     const page = await openX(h);
     await typeDraft(page, 'Quietly');
     await page.locator('[data-testid="tweetButtonInline"]').click();
@@ -253,7 +238,7 @@ describe('the nudge on X', () => {
   });
 
   test('switched off for X, the nudge stays off', async () => {
-    await seed(LOW, { nudge: { enabled: true, strength: 'gentle', quietHours: null, disabledPlatforms: ['x'] } });
+    await startWith(h, LOW, { nudge: { enabled: true, strength: 'gentle', quietHours: null, disabledPlatforms: ['x'] } });
     const page = await openX(h);
     await typeDraft(page, 'No nudge here');
     await page.locator('[data-testid="tweetButtonInline"]').click();
@@ -263,7 +248,7 @@ describe('the nudge on X', () => {
   });
 
   test('fails open: with corrupted state the post goes straight through', async () => {
-    await seed(LOW);
+    await startWith(h, LOW);
     const page = await openX(h);
     // A damaged snapshot (as after a bad write) makes the balance computation throw.
     await h.worker.evaluate(async () => {
@@ -280,7 +265,7 @@ describe('the nudge on X', () => {
   });
 
   test('the popup still reads what is owed after a nudge', async () => {
-    await seed(LOW);
+    await startWith(h, LOW);
     const popup = await h.openPage(POPUP);
     await expect.poll(() => popup.getByTestId('verdict').textContent()).toBe('3 more replies before your next post');
     await popup.close();

@@ -3,10 +3,9 @@
  * post (shreddit's r-post-composer-form, old reddit's /submit form) below target is held back and
  * "Post anyway" publishes it once; a comment is never nudged.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { launch, noon, OPTIONS, until, type ExportedEvent, type Harness } from './harness.ts';
-import { clickCardButton, readCard, type CardView } from './nudge-card.ts';
+import { clickCardButton, readCard, waitForCard } from './nudge-card.ts';
 import { FakeReddit, openReddit, REDDIT_URLS } from './reddit-site.ts';
 
 let h: Harness;
@@ -40,16 +39,12 @@ beforeEach(async () => {
 async function events(): Promise<ExportedEvent[]> {
   return (await h.exportData()).events;
 }
-async function waitForCard(page: Page): Promise<CardView> {
-  return (await until(() => readCard(page), 5000, 'the nudge card')) as CardView;
-}
-
 describe('the nudge on Reddit', () => {
   test('shreddit: a new post is held back; "Post anyway" publishes it once', async () => {
     const page = await openReddit(h, REDDIT_URLS.submit);
     await page.locator('textarea[name="title"]').fill('My new tool, please try it');
     await page.locator('#submit-post-button').click();
-    const card = await waitForCard(page);
+    const card = await waitForCard(page, 5000);
     expect(card.buttons.map((b) => b.label)).toContain('Post anyway');
     expect(site.callsOf('CreatePost')).toHaveLength(0);
     expect(await page.locator('textarea[name="title"]').inputValue()).toBe('My new tool, please try it');
@@ -73,7 +68,7 @@ describe('the nudge on Reddit', () => {
     const page = await openReddit(h, REDDIT_URLS.oldSubmit);
     await page.locator('#title-field textarea').fill('Read my blog');
     await page.locator('form#newlink button[name="submit"]').click();
-    await waitForCard(page);
+    await waitForCard(page, 5000);
     expect(site.callsOf('api/submit')).toHaveLength(0);
     await clickCardButton(page, 'Post anyway');
     await until(() => site.callsOf('api/submit').length === 1, 5000, 'the submission');
