@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { launch, until, type ExportedEvent, type Harness } from './harness.ts';
+import { closeSitePages, launch, until, type ExportedEvent, type Harness } from './harness.ts';
 import {
   ALICE, BSKY_URLS, CAROL, FakePds, ME, POSTS, bskyEvents, item, likeButton, openBluesky, serveBluesky, waitForBskyEvent,
 } from './bluesky-api.ts';
@@ -24,7 +24,7 @@ beforeEach(async () => {
   expect(await h.send({ type: 'deleteAll' })).toMatchObject({ ok: true });
 });
 afterEach(async () => {
-  for (const page of h.context.pages()) if (page.url().startsWith('https://')) await page.close();
+  await closeSitePages(h);
 });
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000, interval: 50 });

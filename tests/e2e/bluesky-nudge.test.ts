@@ -3,7 +3,7 @@
  * card shows; "Post anyway" publishes; a reply is never nudged (English and Spanish labels).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { launch, noon, until, type Harness } from './harness.ts';
+import { closeSitePages, launch, noon, until, type Harness } from './harness.ts';
 import { clickCardButton, readCard } from './nudge-card.ts';
 import { BSKY_URLS, FakePds, POSTS, item, openBluesky, serveBluesky, waitForBskyEvent } from './bluesky-api.ts';
 
@@ -28,7 +28,7 @@ beforeEach(async () => {
   await h.send({ type: 'deleteAll' });
   const reply = await h.send({ type: 'import', file: { format: 'give-first-export', version: 1, exportedAt: new Date().toISOString(), events: LOW, settings: {} } });
   expect(reply.ok).toBe(true);
-  for (const page of h.context.pages()) if (page.url().startsWith('https://')) await page.close();
+  await closeSitePages(h);
 });
 
 describe('the nudge on Bluesky', () => {

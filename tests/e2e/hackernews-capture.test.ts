@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { HEALTH_DELAY_MS } from '../../src/content/timing.ts';
 import type { Snapshot } from '../../src/shared/snapshot.ts';
-import { launch, noon, POPUP, startWith, until, type ExportedEvent, type Harness } from './harness.ts';
+import { closeSitePages, launch, noon, POPUP, startWith, until, type ExportedEvent, type Harness } from './harness.ts';
 import { clickCardButton, readCard, type CardView } from './nudge-card.ts';
 import { FakeHn, HN, ITEMS, ME, openHn } from './hackernews-site.ts';
 
@@ -26,7 +26,7 @@ beforeEach(async () => {
   expect(await h.send({ type: 'deleteAll' })).toMatchObject({ ok: true });
 });
 afterEach(async () => {
-  for (const page of h.context.pages()) if (page.url().startsWith('https://')) await page.close();
+  await closeSitePages(h);
 });
 
 async function events(): Promise<ExportedEvent[]> {

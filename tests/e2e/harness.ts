@@ -198,6 +198,19 @@ export async function startWith(h: Harness, events: unknown[], settings?: Record
   if (!reply.ok) throw new Error(`could not import the test's events: ${reply.error} ${reply.detail ?? ''}`);
 }
 
+/**
+ * Closes the site pages a test opened; extension pages stay. A page that does not close within 5 s is
+ * left for the context to close at the end: once in a full run, closing a Reddit replica page right
+ * after its form navigation never settled, and an unbounded wait hung every later test of the file.
+ */
+export async function closeSitePages(h: Harness): Promise<void> {
+  const sitePages = h.context.pages().filter((page) => page.url().startsWith('https://'));
+  await Promise.all(sitePages.map((page) => Promise.race([
+    page.close().catch(() => undefined),
+    new Promise<void>((resolve) => setTimeout(resolve, 5000)),
+  ])));
+}
+
 /** Local noon of the day `daysAgo` days before today, as ISO: event times that never straddle midnight. */
 export function noon(daysAgo: number): string {
   const d = new Date();

@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { launch, type ExportedEvent, type Harness } from './harness.ts';
+import { closeSitePages, launch, type ExportedEvent, type Harness } from './harness.ts';
 import {
   CAROL_COMMENT, FakeLinkedInApi, LINKEDIN_URLS, POSTS, VIEWER, openLinkedIn, postByUrn, reactButton, serveLinkedIn, storedEvents,
   waitForEvent,
@@ -26,7 +26,7 @@ beforeEach(async () => {
   expect(await h.send({ type: 'deleteAll' })).toMatchObject({ ok: true });
 });
 afterEach(async () => {
-  for (const page of h.context.pages()) if (page.url().startsWith('https://')) await page.close();
+  await closeSitePages(h);
 });
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000, interval: 50 });

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { launch, noon, startWith, until, type Harness } from './harness.ts';
+import { closeSitePages, launch, noon, startWith, until, type Harness } from './harness.ts';
 import { clickCardButton, readCard, waitForCard } from './nudge-card.ts';
 import { CAROL_COMMENT, FakeLinkedInApi, LINKEDIN_URLS, POSTS, openLinkedIn, postByUrn, serveLinkedIn, waitForEvents } from './linkedin-api.ts';
 
@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 beforeEach(() => api.reset());
 afterEach(async () => {
-  for (const page of h.context.pages()) if (page.url().startsWith('https://')) await page.close();
+  await closeSitePages(h);
 });
 
 /** Five own posts and one reaction this week: far below target, and still below after a few replies. */

@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest
 import { UNREACT_SETTLE_MS } from '../../src/adapters/linkedin/watch.ts';
 import { HEALTH_DELAY_MS } from '../../src/content/timing.ts';
 import type { Snapshot } from '../../src/shared/snapshot.ts';
-import { launch, POPUP, until, type Harness } from './harness.ts';
+import { closeSitePages, launch, POPUP, until, type Harness } from './harness.ts';
 import {
   FakeLinkedInApi, LINKEDIN_URLS, POSTS, VIEWER, openLinkedIn, reactButton, serveLinkedIn, storedEvents, waitForEvent,
 } from './linkedin-api.ts';
@@ -30,7 +30,7 @@ beforeEach(async () => {
   expect(await h.send({ type: 'deleteAll' })).toMatchObject({ ok: true });
 });
 afterEach(async () => {
-  for (const page of h.context.pages()) if (page.url().startsWith('https://')) await page.close();
+  await closeSitePages(h);
 });
 
 /** Long enough for the delayed page check plus an idle callback (its timeout is 2 s) and the write. */

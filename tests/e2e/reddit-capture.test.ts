@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { HEALTH_DELAY_MS } from '../../src/content/timing.ts';
 import type { Snapshot } from '../../src/shared/snapshot.ts';
-import { launch, POPUP, until, type ExportedEvent, type Harness } from './harness.ts';
+import { closeSitePages, launch, POPUP, until, type ExportedEvent, type Harness } from './harness.ts';
 import { FakeReddit, openReddit, REDDIT_URLS, SUBREDDIT, THINGS, VIEWER, waitIdle } from './reddit-site.ts';
 
 let h: Harness;
@@ -27,7 +27,7 @@ beforeEach(async () => {
   expect(await h.send({ type: 'deleteAll' })).toMatchObject({ ok: true });
 });
 afterEach(async () => {
-  for (const page of h.context.pages()) if (page.url().startsWith('https://')) await page.close();
+  await closeSitePages(h);
 });
 
 const HEALTH_WAIT_MS = HEALTH_DELAY_MS + 6_000;

@@ -4,7 +4,7 @@
  * "Post anyway" publishes it once; a comment is never nudged.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { launch, noon, OPTIONS, until, type ExportedEvent, type Harness } from './harness.ts';
+import { closeSitePages, launch, noon, OPTIONS, until, type ExportedEvent, type Harness } from './harness.ts';
 import { clickCardButton, readCard, waitForCard } from './nudge-card.ts';
 import { FakeReddit, openReddit, REDDIT_URLS } from './reddit-site.ts';
 
@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 afterEach(async () => {
-  for (const page of h.context.pages()) if (page.url().startsWith('https://')) await page.close();
+  await closeSitePages(h);
 });
 
 /** Two own posts this week and nothing given: far below target. */

@@ -4,7 +4,7 @@
  * the page as a user would and checks what the extension stored, through its own export.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { launch, type ExportedEvent, type Harness } from './harness.ts';
+import { closeSitePages, launch, type ExportedEvent, type Harness } from './harness.ts';
 import {
   FakeXApi, POSTS, USERS, VIEWER, likeButton, openX, postById, serveX, storedEvents, waitForEvent, waitForEvents,
 } from './x-api.ts';
@@ -24,7 +24,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   // Close the site's tabs (not the extension page the harness talks through).
-  for (const page of h.context.pages()) if (page.url().startsWith('https://')) await page.close();
+  await closeSitePages(h);
 });
 
 /** expect.poll with room for a round trip through page, extension and background (its default is 1 s). */

@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest
 import type { Page } from 'playwright-core';
 import { HEALTH_DELAY_MS } from '../../src/content/timing.ts';
 import type { Snapshot } from '../../src/shared/snapshot.ts';
-import { launch, until, type Harness } from './harness.ts';
+import { closeSitePages, launch, until, type Harness } from './harness.ts';
 import { FakeXApi, POSTS, USERS, VIEWER, X_URLS, likeButton, openX, postById, serveX, waitForEvent } from './x-api.ts';
 
 let h: Harness;
@@ -27,7 +27,7 @@ beforeEach(async () => {
   expect(await h.send({ type: 'deleteAll' })).toMatchObject({ ok: true });
 });
 afterEach(async () => {
-  for (const page of h.context.pages()) if (page.url().startsWith('https://')) await page.close();
+  await closeSitePages(h);
 });
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000, interval: 50 });
