@@ -87,3 +87,64 @@ export async function clickCardButton(page: Page, label: string): Promise<void> 
 export async function waitForCard(page: Page, timeoutMs = 3000): Promise<CardView> {
   return (await until(() => readCard(page), timeoutMs, 'the nudge card')) as CardView;
 }
+
+/** The card's closed shadow root as a DevTools node, or null when no card is shown. */
+async function cardRootNode(page: Page): Promise<CdpNode | null> {
+  const session = await cdp(page);
+  const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+  const host = [...walk(root)].find((n) => n.nodeName === 'GIVE-FIRST-NUDGE');
+  return host?.shadowRoots?.[0] ?? null;
+}
+
+/**
+ * The content of the card's shadow root as rendered: the outer HTML of each of its children (its
+ * <style> and the card, with the inline position and the hidden/expanded state of the moment).
+ */
+export async function cardMarkup(page: Page): Promise<string> {
+  const shadow = await cardRootNode(page);
+  if (!shadow) throw new Error('no nudge card is shown');
+  const session = await cdp(page);
+  let html = '';
+  for (const child of shadow.children ?? []) {
+    html += ((await session.send('DOM.getOuterHTML', { nodeId: child.nodeId })) as { outerHTML: string }).outerHTML;
+  }
+  return html;
+}
+
+/**
+ * Runs `fn` with the card's closed shadow root in the page and returns its (JSON) result. The DevTools
+ * protocol hands over a reference to the root, as the inspector's console does for a selected node;
+ * `fn` runs in the page's main world and must be self-contained (it is sent as source).
+ */
+export async function onCardRoot<T>(page: Page, fn: (root: ShadowRoot) => T): Promise<T> {
+  const shadow = await cardRootNode(page);
+  if (!shadow) throw new Error('no nudge card is shown');
+  const session = await cdp(page);
+  const objectGroup = 'give-first-card';
+  const { object } = (await session.send('DOM.resolveNode', { nodeId: shadow.nodeId, objectGroup })) as { object: { objectId: string } };
+  try {
+    const { result, exceptionDetails } = (await session.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: `function () { return (${fn.toString()})(this); }`,
+      returnByValue: true,
+      awaitPromise: true,
+    })) as { result: { value: T }; exceptionDetails?: { exception?: { description?: string }; text: string } };
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+    return result.value;
+  } finally {
+    await session.send('Runtime.releaseObjectGroup', { objectGroup });
+  }
+}
+
+/** What Chromium's accessibility tree says of the card (its <section>): role, name and description. */
+export async function cardAccessibility(page: Page): Promise<{ role: string; name: string; description: string }> {
+  const shadow = await cardRootNode(page);
+  const section = shadow ? [...walk(shadow)].find((n) => n.nodeName === 'SECTION') : undefined;
+  if (!section) throw new Error('no nudge card is shown');
+  const session = await cdp(page);
+  const { nodes } = (await session.send('Accessibility.getPartialAXTree', { nodeId: section.nodeId, fetchRelatives: false })) as {
+    nodes: { role?: { value?: string }; name?: { value?: string }; description?: { value?: string } }[];
+  };
+  const node = nodes[0];
+  return { role: node?.role?.value ?? '', name: node?.name?.value ?? '', description: node?.description?.value ?? '' };
+}
