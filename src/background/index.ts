@@ -15,6 +15,7 @@ import { normalizeHandle, normalizeSettings, SETTINGS_KEY, type Settings } from 
 import { emptyNudgeState, SNAPSHOT_DAYS, SNAPSHOT_KEY, type Snapshot } from '../shared/snapshot.ts';
 import { snoozeUntil } from '../core/nudge.ts';
 import { applyObservation, deleteAll, exportEvents, importEvents, rebuildAllTallies, rebuildRecentTallies } from './ledger.ts';
+import { currentLexicon, forgetLexicon, listPosts, RelabelError, relabelPost } from './labels.ts';
 import { database, ownHandles, readSettings, readSnapshot } from './state.ts';
 import { instancePlatform } from './instances.ts';
 import type { Platform } from '../shared/events.ts';
@@ -86,7 +87,10 @@ async function handleContent(message: ContentToBackground, platform: Platform): 
       const snapshot = await readSnapshot();
       const db = await database();
       try {
-        const changed = await applyObservation(db, message.observation, { settings, own: ownHandles(settings, snapshot.identities) });
+        const own = ownHandles(settings, snapshot.identities);
+        // Only a new own post needs what the user taught the classifier.
+        const lexicon = message.observation.op === 'did' && message.observation.kind === 'post' ? await currentLexicon(db, settings, own) : undefined;
+        const changed = await applyObservation(db, message.observation, { settings, own, ...(lexicon ? { lexicon } : {}) });
         if (changed || snapshot.writeError) await publish();
         return { ok: true, value: changed };
       } catch (error) {
@@ -166,11 +170,13 @@ async function handlePage(message: PageToBackground): Promise<Reply<unknown>> {
       }
       const snapshot = await readSnapshot();
       const result = await importEvents(await database(), parsed.events, ownHandles(settings, snapshot.identities));
+      forgetLexicon();
       await publish();
       return { ok: true, value: result };
     }
     case 'deleteAll': {
       await deleteAll(await database());
+      forgetLexicon();
       await deleteReflections(await database());
       await publish({ health: {}, identities: {}, nudge: emptyNudgeState() });
       return { ok: true, value: true };
@@ -189,10 +195,26 @@ async function handlePage(message: PageToBackground): Promise<Reply<unknown>> {
       const { type: _type, ...input } = message;
       return { ok: true, value: await saveReflection(await database(), await readSettings(), Date.now(), input) };
     }
+    case 'posts':
+      return { ok: true, value: await listPosts(await database(), message.from, message.to, message.limit) };
+    case 'relabel': {
+      const [settings, snapshot] = await Promise.all([readSettings(), readSnapshot()]);
+      try {
+        const changed = await relabelPost(await database(), message.id, message.promotional, ownHandles(settings, snapshot.identities));
+        if (changed) {
+          forgetLexicon();
+          await publish();
+        }
+        return { ok: true, value: changed };
+      } catch (error) {
+        if (error instanceof RelabelError) return { ok: false, error: 'notAPost', detail: error.message };
+        throw error;
+      }
+    }
   }
 }
 
-const REVIEW_READS: ReadonlySet<PageToBackground['type']> = new Set(['review', 'reviewPeople', 'reviewEvents']);
+const REVIEW_READS: ReadonlySet<PageToBackground['type']> = new Set(['review', 'reviewPeople', 'reviewEvents', 'posts']);
 
 function isExtensionPage(sender: Runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL(''));

@@ -216,7 +216,7 @@ describe('posts, replies and deletes', () => {
 
   it('a deleted tweet (undid with kinds post/reply/quote) sets undoneAt on whichever it was', async () => {
     await apply(post('300', t0(), 'hello'));
-    await apply({ op: 'did', platform: 'x', kind: 'reply', ref: '301', at: t0(), text: 'hi', target: { id: '20', author: 'jack' } });
+    await apply({ op: 'did', platform: 'x', kind: 'reply', ref: '301', at: t0(), text: 'The retry loop fixed it for us', target: { id: '20', author: 'jack' } });
     await apply({ op: 'did', platform: 'x', kind: 'quote', ref: '302', at: t0(), text: 'this', target: { id: '20', author: 'jack' } });
     expect(await counts(t0())).toEqual({ 'x|post|plain': 1, 'x|reply|give': 1, 'x|quote|give': 1 });
 

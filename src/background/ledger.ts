@@ -4,7 +4,8 @@
  */
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import { dayKey } from '../core/days.ts';
-import { classifyPromotion } from '../core/promo.ts';
+import { isGenericReply } from '../core/generic.ts';
+import { classifyPromotion, type Lexicon, type PromoContext } from '../core/promo.ts';
 import { applyToTally, buildTallies, dayOf, emptyTally, isLive, tallyKeyOf, type OwnHandles } from '../core/tally.ts';
 import { eventId, type GiveFirstEvent } from '../shared/events.ts';
 import type { DidObservation, Observation, UndidObservation } from '../shared/observations.ts';
@@ -12,11 +13,23 @@ import type { Settings } from '../shared/settings.ts';
 import type { GiveFirstDB, StoredEvent } from './db/schema.ts';
 
 type DB = IDBPDatabase<GiveFirstDB>;
-type Tx = IDBPTransaction<GiveFirstDB, ('events' | 'days')[], 'readwrite'>;
+type Tx = IDBPTransaction<GiveFirstDB, ('events' | 'days' | 'labels')[], 'readwrite'>;
 
 export interface LedgerContext {
   settings: Settings;
   own: OwnHandles;
+  /** What the user taught the classifier by relabelling (labels.ts). */
+  lexicon?: Lexicon;
+}
+
+/** What the self-promotion classifier knows about the user. */
+export function promoContext(settings: Settings, own: OwnHandles, lexicon?: Lexicon): PromoContext {
+  return {
+    domains: settings.domains,
+    handles: Object.values(own).flat(),
+    brands: settings.brands,
+    ...(lexicon ? { lexicon } : {}),
+  };
 }
 
 async function bump(tx: Tx, event: GiveFirstEvent, own: OwnHandles, delta: 1 | -1): Promise<void> {
@@ -39,8 +52,12 @@ function newEvent(obs: DidObservation, ctx: LedgerContext): StoredEvent {
   // Text is kept only for the user's own writing (posts, replies, quotes), never for others'.
   if (obs.text !== undefined && (obs.kind === 'post' || obs.kind === 'reply' || obs.kind === 'quote')) event.text = obs.text;
   if (obs.kind === 'post') {
-    event.promotional = classifyPromotion({ text: obs.text ?? '', links: obs.links ?? [] }, { domains: ctx.settings.domains }).promotional;
+    const result = classifyPromotion({ text: obs.text ?? '', links: obs.links ?? [] }, promoContext(ctx.settings, ctx.own, ctx.lexicon));
+    event.promotional = result.promotional;
+    if (result.promotional) event.reasons = result.reasons;
   }
+  // The quality floor: a stock reply counts like a like. Replies are never promotional takes.
+  if (obs.kind === 'reply' && obs.text !== undefined) event.generic = isGenericReply(obs.text);
   return event;
 }
 
@@ -132,7 +149,7 @@ export async function applyObservation(db: DB, obs: Observation, ctx: LedgerCont
  * restore from minutes into seconds (measured by `npm run bench`).
  */
 export async function importEvents(db: DB, events: readonly GiveFirstEvent[], own: OwnHandles): Promise<{ added: number; updated: number }> {
-  const tx = db.transaction(['events', 'days'], 'readwrite');
+  const tx = db.transaction(['events', 'days', 'labels'], 'readwrite');
   const store = tx.objectStore('events');
   const known = new Set(await store.getAllKeys());
   const fresh = events.filter((e) => !known.has(e.id));
@@ -141,7 +158,15 @@ export async function importEvents(db: DB, events: readonly GiveFirstEvent[], ow
   const stored = (event: GiveFirstEvent): StoredEvent => ({ ...event, opAt: event.undoneAt ?? event.at });
   // An imported copy replaces the stored one only if it carries a later change.
   const newer = seen.filter((e, i) => stored(e).opAt > (current[i]?.opAt ?? Infinity));
-  await Promise.all([...fresh, ...newer].map((e) => store.put(stored(e))));
+  const written = [...fresh, ...newer].map((e) => (e.kind === 'reply' && e.text !== undefined && e.generic === undefined
+    ? { ...e, generic: isGenericReply(e.text) } // from an export made before the quality floor
+    : e));
+  await Promise.all(written.map((e) => store.put(stored(e))));
+  // Relabels travel with the backup, and so does what the classifier learnt from them.
+  const labels = tx.objectStore('labels');
+  await Promise.all(written.filter((e) => e.kind === 'post' && e.labelledBy === 'user').map((e) => labels.put({
+    id: e.id, promotional: e.promotional === true, text: e.text ?? '', at: e.at,
+  })));
   await rebuildTallies(tx, own);
   await tx.done;
   return { added: fresh.length, updated: newer.length };
@@ -194,6 +219,8 @@ export async function exportEvents(db: DB): Promise<GiveFirstEvent[]> {
 }
 
 export async function deleteAll(db: DB): Promise<void> {
-  const tx = db.transaction(['events', 'days', 'nudges'], 'readwrite');
-  await Promise.all([tx.objectStore('events').clear(), tx.objectStore('days').clear(), tx.objectStore('nudges').clear(), tx.done]);
+  const tx = db.transaction(['events', 'days', 'nudges', 'labels'], 'readwrite');
+  await Promise.all([
+    tx.objectStore('events').clear(), tx.objectStore('days').clear(), tx.objectStore('nudges').clear(), tx.objectStore('labels').clear(), tx.done,
+  ]);
 }

@@ -59,7 +59,7 @@ afterEach(() => db.close());
 const NOW = local(2026, 11, 23, 9);
 const events = (): GiveFirstEvent[] => [
   ev('like', local(2026, 11, 16, 10), { target: { author: 'ana' } }),
-  ev('reply', local(2026, 11, 18, 10), { target: { author: 'bob' }, text: 'hi' }),
+  ev('reply', local(2026, 11, 18, 10), { target: { author: 'bob' }, text: 'Which release fixed it?' }),
   ev('post', local(2026, 11, 19, 10), { promotional: true, text: 'buy' }),
   ev('like', local(2026, 11, 20, 10), { undoneAt: local(2026, 11, 20, 11) }),
   ev('like', local(2026, 11, 10, 10), { target: { author: 'cy' } }),

@@ -10,6 +10,8 @@ export interface WindowTotals {
   /** Live counted actions per kind (self-targeted ones excluded). */
   counts: Record<Kind, number>;
   promoPosts: number;
+  /** Replies without substance, counted with a like's weight (also in counts.reply). */
+  genericReplies: number;
   /** Actions on one's own posts or thread: recorded, never counted as giving. */
   selfActions: number;
 }
@@ -30,7 +32,7 @@ export interface Balance {
 
 export function emptyTotals(): WindowTotals {
   return {
-    give: 0, take: 0, promoPosts: 0, selfActions: 0,
+    give: 0, take: 0, promoPosts: 0, genericReplies: 0, selfActions: 0,
     counts: { like: 0, reply: 0, repost: 0, quote: 0, follow: 0, post: 0 },
   };
 }
@@ -47,7 +49,9 @@ function addCounts(into: WindowTotals, key: TallyKey, n: number, settings: Setti
     if (promo) into.promoPosts += n;
     into.take += n * weightOf(settings.weights, kind, promo);
   } else {
-    into.give += n * weightOf(settings.weights, kind, false);
+    const generic = flag === 'generic';
+    if (generic) into.genericReplies += n;
+    into.give += n * weightOf(settings.weights, kind, false, generic);
   }
 }
 

@@ -8,10 +8,11 @@ import { normalizeHandle } from '../shared/settings.ts';
 import { dayKey } from './days.ts';
 
 /**
- * give: counts as giving · self: an action on one's own post or in one's own thread (neutral) ·
- * plain / promo: an own post, ordinary or self-promotional.
+ * give: counts as giving · generic: a reply without substance, which gives what a like gives ·
+ * self: an action on one's own post or in one's own thread (neutral) · plain / promo: an own post,
+ * ordinary or self-promotional.
  */
-export type TallyFlag = 'give' | 'self' | 'plain' | 'promo';
+export type TallyFlag = 'give' | 'generic' | 'self' | 'plain' | 'promo';
 export type TallyKey = `${Platform}|${Kind}|${TallyFlag}`;
 
 export interface DayTally {
@@ -32,7 +33,8 @@ export function isSelfTargeted(event: Pick<GiveFirstEvent, 'platform' | 'kind' |
 export function tallyKeyOf(event: GiveFirstEvent, own: OwnHandles): TallyKey {
   let flag: TallyFlag;
   if (event.kind === 'post') flag = event.promotional ? 'promo' : 'plain';
-  else flag = isSelfTargeted(event, own) ? 'self' : 'give';
+  else if (isSelfTargeted(event, own)) flag = 'self';
+  else flag = event.kind === 'reply' && event.generic === true ? 'generic' : 'give';
   return `${event.platform}|${event.kind}|${flag}`;
 }
 

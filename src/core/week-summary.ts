@@ -130,6 +130,8 @@ export interface WeekFigures extends Points {
   perPlatform: Partial<Record<Platform, Points & { actions: number }>>;
   posts: number;
   promoPosts: number;
+  /** Replies without substance, counted with a like's weight. */
+  genericReplies: number;
   /** Live actions counted (self-targeted excluded). */
   actions: number;
 }
@@ -173,6 +175,7 @@ export function weekFigures(week: string, events: readonly GiveFirstEvent[], set
   let take = 0;
   let posts = 0;
   let promoPosts = 0;
+  let genericReplies = 0;
   let actions = 0;
   for (const event of events) {
     if (event.at < start || event.at >= end || !counts(event, own, disabled)) continue;
@@ -182,7 +185,9 @@ export function weekFigures(week: string, events: readonly GiveFirstEvent[], set
     const day = days[i];
     if (!day) continue;
     const promo = event.kind === 'post' && event.promotional === true;
-    const points = weightOf(settings.weights, event.kind, promo);
+    const generic = event.kind === 'reply' && event.generic === true;
+    if (generic) genericReplies++;
+    const points = weightOf(settings.weights, event.kind, promo, generic);
     const stack = stackOf(event.kind, promo);
     day.points[stack] += points;
     day.counts[stack] += 1;
@@ -203,7 +208,7 @@ export function weekFigures(week: string, events: readonly GiveFirstEvent[], set
   }
   for (const day of days) day.ratio = ratioOf(day.give, day.take);
   for (const plat of Object.values(perPlatform)) if (plat) plat.ratio = ratioOf(plat.give, plat.take);
-  return { week, give, take, ratio: ratioOf(give, take), days, perPlatform, posts, promoPosts, actions };
+  return { week, give, take, ratio: ratioOf(give, take), days, perPlatform, posts, promoPosts, genericReplies, actions };
 }
 
 /**
@@ -217,7 +222,7 @@ export function weekFiguresFromTallies(week: string, tallies: readonly DayTally[
   const index = new Map(keys.map((k, i) => [k, i]));
   const perPlatform: WeekFigures['perPlatform'] = {};
   const disabled = new Set(settings.disabledPlatforms);
-  const out = { give: 0, take: 0, posts: 0, promoPosts: 0, actions: 0 };
+  const out = { give: 0, take: 0, posts: 0, promoPosts: 0, genericReplies: 0, actions: 0 };
   for (const tally of tallies) {
     const day = days[index.get(tally.day) ?? -1];
     if (!day) continue;
@@ -225,7 +230,9 @@ export function weekFiguresFromTallies(week: string, tallies: readonly DayTally[
       const { platform, kind, flag } = parseTallyKey(key);
       if (flag === 'self' || disabled.has(platform)) continue;
       const promo = flag === 'promo';
-      const points = n * weightOf(settings.weights, kind, promo);
+      const generic = flag === 'generic';
+      if (generic) out.genericReplies += n;
+      const points = n * weightOf(settings.weights, kind, promo, generic);
       const stack = stackOf(kind, promo);
       day.points[stack] += points;
       day.counts[stack] += n;

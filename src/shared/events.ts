@@ -15,6 +15,18 @@ export type Kind = (typeof KINDS)[number];
 /** Kinds that give attention to someone else. `post` is the only take. */
 export const GIVE_KINDS: readonly Kind[] = ['like', 'reply', 'repost', 'quote', 'follow'];
 
+/** Why an own post is self-promotional (src/core/promo.ts finds them; the popup and review name them). */
+export const PROMO_SIGNALS = [
+  'own-domain', 'self-mention', 'call-to-action', 'launch', 'discount', 'price', 'own-product', 'hiring', 'event', 'urgency', 'learned',
+] as const;
+export type PromoSignal = (typeof PROMO_SIGNALS)[number];
+
+export interface PromoReason {
+  code: PromoSignal;
+  /** What matched: the domain, the phrase, the code or the learned word. */
+  detail: string;
+}
+
 export const SOURCES = ['capture', 'import', 'manual'] as const;
 export type Source = (typeof SOURCES)[number];
 
@@ -37,6 +49,12 @@ export interface GiveFirstEvent {
   text?: string;
   /** Only for own posts. */
   promotional?: boolean;
+  /** Only for own posts: why the classifier called it promotional (shown next to the post). */
+  reasons?: PromoReason[];
+  /** Only for own posts: `user` once the user relabelled it; the classifier never overrides that. */
+  labelledBy?: 'user';
+  /** Only for replies: a stock phrase or emoji without substance, which counts like a like. */
+  generic?: boolean;
   source: Source;
   /** Epoch milliseconds when the action was reversed (unlike, undo repost, unfollow, delete). */
   undoneAt?: number;
@@ -63,6 +81,12 @@ export const EventSchema = v.object({
   target: v.optional(TargetSchema),
   text: v.optional(v.pipe(v.string(), v.maxLength(MAX_TEXT))),
   promotional: v.optional(v.boolean()),
+  reasons: v.optional(v.pipe(v.array(v.object({
+    code: v.picklist(PROMO_SIGNALS),
+    detail: v.pipe(v.string(), v.maxLength(200)),
+  })), v.maxLength(PROMO_SIGNALS.length))),
+  labelledBy: v.optional(v.literal('user')),
+  generic: v.optional(v.boolean()),
   source: v.picklist(SOURCES),
   undoneAt: v.optional(epochMs),
 });

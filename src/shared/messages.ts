@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import type { SnoozeChoice } from '../core/nudge.ts';
 import { HAPPY_ANSWERS, type HappyAnswer } from '../core/week-summary.ts';
-import { PLATFORMS, type Platform } from './events.ts';
+import { PLATFORMS, type Platform, type PromoReason } from './events.ts';
 import type { HealthProblem } from './health.ts';
 import { ObservationSchema, type Observation } from './observations.ts';
 
@@ -32,7 +32,25 @@ export type PageToBackground =
   /** The events of the week starting on `week`, for its CSV export. */
   | { type: 'reviewEvents'; week: string }
   /** Saves the reflection on a week; its target becomes next week's (settings.target). */
-  | { type: 'reflect'; week: string; happy: HappyAnswer; intention: string; target: number };
+  | { type: 'reflect'; week: string; happy: HappyAnswer; intention: string; target: number }
+  /** The user's own live posts with `at` in [from, to), newest first (popup, review). */
+  | { type: 'posts'; from: number; to: number; limit: number }
+  /** The user's own label for an own post; it also teaches the classifier. */
+  | { type: 'relabel'; id: string; promotional: boolean };
+
+/** An own post as the popup and the review list it, with why it was judged promotional. */
+export interface PostView {
+  id: string;
+  platform: Platform;
+  at: number;
+  text: string;
+  url?: string;
+  promotional: boolean;
+  /** Only when promotional and judged by the classifier. */
+  reasons: PromoReason[];
+  /** The user set the label themselves. */
+  userLabelled: boolean;
+}
 
 export type ToBackground = ContentToBackground | PageToBackground;
 
@@ -75,6 +93,13 @@ export const PageToBackgroundSchema = v.variant('type', [
     intention: v.pipe(v.string(), v.maxLength(500)),
     target: v.pipe(v.number(), v.minValue(0.1), v.maxValue(100)),
   }),
+  v.object({
+    type: v.literal('posts'),
+    from: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    to: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200)),
+  }),
+  v.object({ type: v.literal('relabel'), id: v.pipe(v.string(), v.minLength(1), v.maxLength(2048)), promotional: v.boolean() }),
 ]);
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string; detail?: string };

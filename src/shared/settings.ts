@@ -8,10 +8,11 @@ import { KINDS, PLATFORMS, type Kind, type Platform } from './events.ts';
 export const SETTINGS_KEY = 'settings';
 /**
  * Version history: 1 — target, weights, handles, domains, sites. 2 — adds `nudge` (strength, quiet
- * hours, per-site switch) and `hideNumbers`. Older stored settings are upgraded by filling what they lack with defaults
+ * hours, per-site switch) and `hideNumbers`. 3 — adds `brands` (product and brand names, for the
+ * self-promotion classifier). Older stored settings are upgraded by filling what they lack with defaults
  * (normalizeSettings), never by dropping what the user chose.
  */
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 export type NudgeStrength = 'gentle' | 'pause' | 'reflect';
 
@@ -46,6 +47,8 @@ export interface Settings {
   handles: Partial<Record<Platform, string[]>>;
   /** Domains the user owns; a post linking to one is promotional. */
   domains: string[];
+  /** The user's product and brand names; a post naming one leans promotional. */
+  brands: string[];
   /** Sites whose capture is switched off. */
   disabledPlatforms: Platform[];
   /** The nudge before posting. */
@@ -68,6 +71,7 @@ export const DEFAULT_SETTINGS: Settings = {
   weights: DEFAULT_WEIGHTS,
   handles: {},
   domains: [],
+  brands: [],
   disabledPlatforms: [],
   nudge: { enabled: true, strength: 'gentle', quietHours: null, disabledPlatforms: [] },
   hideNumbers: false,
@@ -92,6 +96,7 @@ export const SettingsSchema = v.object({
   }),
   handles: v.record(v.picklist(PLATFORMS), handleList),
   domains: v.pipe(v.array(v.pipe(v.string(), v.maxLength(253))), v.maxLength(100)),
+  brands: v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(100)),
   disabledPlatforms: v.array(v.picklist(PLATFORMS)),
   nudge: v.object({
     enabled: v.boolean(),
@@ -135,8 +140,10 @@ export function normalizeHandle(handle: string): string {
   return handle.trim().replace(/^@/, '').toLowerCase();
 }
 
-export function weightOf(weights: Weights, kind: Kind, promotional: boolean): number {
+/** Points of one action. A generic reply ("Great post!") is worth what a like is: the quality floor. */
+export function weightOf(weights: Weights, kind: Kind, promotional: boolean, generic = false): number {
   if (kind === 'post') return promotional ? weights.promoPost : weights.post;
+  if (kind === 'reply' && generic) return weights.like;
   return weights[kind];
 }
 

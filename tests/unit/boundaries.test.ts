@@ -105,7 +105,7 @@ describe('the scanner', () => {
     expect(inside('src/ui/').length).toBeGreaterThan(3);
     expect(inside('src/background/').length).toBeGreaterThan(2);
     const promo = files.find((f) => f.path === 'src/core/promo.ts');
-    expect(promo?.imports).toContainEqual({ specifier: './data/promo-phrases.json', resolved: 'src/core/data/promo-phrases.json' });
+    expect(promo?.imports).toContainEqual({ specifier: './data/promo/en.json', resolved: 'src/core/data/promo/en.json' });
     const open = files.find((f) => f.path === 'src/background/db/open.ts');
     expect(open?.imports.map((i) => i.specifier)).toContain('idb');
     // Type-only imports count too.

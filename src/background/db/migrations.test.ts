@@ -68,7 +68,7 @@ describe('migrations', () => {
     const db = await openDatabase({ own });
     expect(db.name).toBe(DB_NAME);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['days', 'events', 'nudges', 'reviews']);
+    expect([...db.objectStoreNames].sort()).toEqual(['days', 'events', 'labels', 'nudges', 'reviews']);
     const tx = db.transaction(['events', 'days', 'nudges'], 'readonly');
     expect(tx.objectStore('events').keyPath).toBe('id');
     expect([...tx.objectStore('events').indexNames]).toEqual(['byAt']);
@@ -89,7 +89,7 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('1 → latest keeps every event unchanged and back-fills day counters equal to buildTallies', async () => {
+  it('1 → latest keeps every event (replies gain the generic judgement) and back-fills day counters equal to buildTallies', async () => {
     const events = v1Events();
     const v1 = await openDatabase({ own }, 1);
     // Written straight into the store, as version 1 did; the typed API would insist on version-2 stores.
@@ -101,16 +101,18 @@ describe('migrations', () => {
     const db = await openDatabase({ own });
     expect(db.version).toBe(DB_VERSION);
     const byId = (a: StoredEvent, b: StoredEvent): number => a.id.localeCompare(b.id);
-    expect((await db.getAll('events')).sort(byId)).toEqual([...events].sort(byId));
+    const judged = events.map((e) => (e.kind === 'reply' ? { ...e, generic: e.text === 'Great point!' } : e));
+    expect((await db.getAll('events')).sort(byId)).toEqual([...judged].sort(byId));
 
-    const expected = [...buildTallies(events, own).values()].sort((a, b) => a.day.localeCompare(b.day));
+    const expected = [...buildTallies(judged, own).values()].sort((a, b) => a.day.localeCompare(b.day));
     const days = await db.getAll('days');
     expect(days).toEqual(expected);
     // Spelled out, so a bug shared by the migration and buildTallies would still show.
     expect(Object.fromEntries(days.map((d) => [d.day, d.counts]))).toEqual({
       '2026-03-27': { 'x|like|give': 1 },
       '2026-03-28': { 'x|repost|give': 1 },
-      '2026-03-29': { 'x|post|promo': 1, 'x|reply|self': 1, 'x|reply|give': 1 },
+      // "Great point!" is a generic reply (migration 5): it gives what a like gives.
+      '2026-03-29': { 'x|post|promo': 1, 'x|reply|self': 1, 'x|reply|generic': 1 },
       '2026-03-30': { 'x|quote|give': 1 },
       '2026-03-31': { 'x|follow|give': 1, 'x|post|plain': 1, 'bluesky|like|give': 1 },
     });
@@ -156,7 +158,7 @@ describe('migrations', () => {
     await v3.add('nudges', { platform: 'x', at: 5, outcome: 'shown', variant: 'full' });
     const [eventsBefore, countersBefore, nudgesBefore] = await Promise.all([v3.getAll('events'), v3.getAll('days'), v3.getAll('nudges')]);
     v3.close();
-    const db = await openDatabase({ own });
+    const db = await openDatabase({ own }, 4);
     expect(db.version).toBe(4);
     expect(await db.getAll('events')).toEqual(eventsBefore);
     expect(await db.getAll('days')).toEqual(countersBefore);
@@ -164,6 +166,37 @@ describe('migrations', () => {
     const reflection = { week: '2026-03-23', happy: 'somewhat' as const, intention: 'Reply more', target: 2.5, savedAt: 1 };
     await db.put('reviews', reflection);
     expect(await db.get('reviews', '2026-03-23')).toEqual(reflection);
+    db.close();
+  });
+
+  it('4 → 5 judges stored replies, rebuilds the counters with generic replies apart, adds the labels store, keeps the rest', async () => {
+    const v4 = await openDatabase({ own }, 4);
+    for (const event of v1Events()) await v4.put('events', { ...event });
+    // A reply judged before (e.g. imported from a newer export) keeps its judgement.
+    await v4.put('events', {
+      id: 'x:reply:judged', platform: 'x', kind: 'reply', at: local(2026, 3, 31, 22), opAt: local(2026, 3, 31, 22), source: 'import',
+      text: 'Great post!', generic: false, target: { id: '20', author: 'jack' },
+    });
+    await v4.add('nudges', { platform: 'x', at: 5, outcome: 'shown', variant: 'full' });
+    await v4.put('reviews', { week: '2026-03-23', happy: 'yes', intention: 'More replies', target: 3, savedAt: 2 });
+    // The counter of that day as version 4 kept it: the generic reply counted as a full reply.
+    await v4.put('days', { day: '2026-03-29', counts: { 'x|post|promo': 1, 'x|reply|self': 1, 'x|reply|give': 1 } });
+    const [nudgesBefore, reviewsBefore] = await Promise.all([v4.getAll('nudges'), v4.getAll('reviews')]);
+    v4.close();
+
+    const db = await openDatabase({ own }, 5);
+    expect(db.version).toBe(5);
+    expect((await db.get('events', 'x:reply:1900000000000000003'))?.generic).toBe(true);
+    expect((await db.get('events', 'x:reply:1900000000000000002'))?.generic).toBe(false);
+    expect((await db.get('events', 'x:reply:judged'))?.generic).toBe(false);
+    expect((await db.get('events', 'x:like:20'))).toEqual(v1Events()[0]);
+    const days = Object.fromEntries((await db.getAll('days')).map((d) => [d.day, d.counts]));
+    expect(days['2026-03-29']).toEqual({ 'x|post|promo': 1, 'x|reply|self': 1, 'x|reply|generic': 1 });
+    expect(days['2026-03-31']).toEqual({ 'x|follow|give': 1, 'x|post|plain': 1, 'bluesky|like|give': 1, 'x|reply|give': 1 });
+    expect(await db.getAll('nudges')).toEqual(nudgesBefore);
+    expect(await db.getAll('reviews')).toEqual(reviewsBefore);
+    await db.put('labels', { id: 'x:post:1900000000000000006', promotional: true, text: 'Good morning', at: 1 });
+    expect(await db.count('labels')).toBe(1);
     db.close();
   });
 });

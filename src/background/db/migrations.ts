@@ -4,7 +4,8 @@
  * (migrations.test.ts).
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import { applyToTally, dayOf, emptyTally, isLive, tallyKeyOf, type DayTally, type OwnHandles } from '../../core/tally.ts';
+import { isGenericReply } from '../../core/generic.ts';
+import { applyToTally, buildTallies, dayOf, emptyTally, isLive, tallyKeyOf, type DayTally, type OwnHandles } from '../../core/tally.ts';
 import type { GiveFirstDB, StoredEvent } from './schema.ts';
 
 export interface MigrationContext {
@@ -46,6 +47,26 @@ export const MIGRATIONS: readonly Migration[] = [
   // 4: weekly review reflections (happy?, intention, next week's target), one per week.
   (db) => {
     db.createObjectStore('reviews', { keyPath: 'week' });
+  },
+  // 5: the quality floor and relabelling. Stored replies are judged generic or not (a generic one now
+  // counts like a like), the counters are rebuilt with that, and relabels get their own store.
+  async (db, tx, ctx) => {
+    db.createObjectStore('labels', { keyPath: 'id' });
+    const events = tx.objectStore('events');
+    const all: StoredEvent[] = [];
+    let cursor = await events.openCursor();
+    while (cursor) {
+      const event: StoredEvent = cursor.value;
+      if (event.kind === 'reply' && event.text !== undefined && event.generic === undefined) {
+        event.generic = isGenericReply(event.text);
+        await cursor.update(event);
+      }
+      all.push(event);
+      cursor = await cursor.continue();
+    }
+    const days = tx.objectStore('days');
+    await days.clear();
+    await Promise.all([...buildTallies(all, ctx.own).values()].map((t) => days.put(t)));
   },
 ];
 

@@ -21,10 +21,23 @@ export interface NudgeRecord {
   variant: 'full' | 'compact';
 }
 
+/**
+ * A post the user relabelled (promotional or not), with its text: what the classifier learns the
+ * user's own vocabulary from. Kept apart from the event so learning never scans the ledger.
+ */
+export interface LabelRecord {
+  id: string;
+  promotional: boolean;
+  text: string;
+  at: number;
+}
+
 export interface GiveFirstDB extends DBSchema {
   events: { key: string; value: StoredEvent; indexes: { byAt: number } };
   days: { key: string; value: DayTally };
   nudges: { key: number; value: NudgeRecord; indexes: { byAt: number } };
   /** Weekly review reflections, keyed by the week's first day (`YYYY-MM-DD`). */
   reviews: { key: string; value: Reflection };
+  /** The user's relabels of own posts, keyed by event id. */
+  labels: { key: string; value: LabelRecord };
 }
