@@ -16,6 +16,11 @@ function splitList(text: string): string[] {
   return text.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
 }
 
+/** Names may hold spaces ("La Huerta Digital"): one per line or comma. */
+function splitLines(text: string): string[] {
+  return text.split(/[\n,]+/).map((s) => s.trim()).filter(Boolean);
+}
+
 /** One checkbox per site; checked means on. `off` lists the sites switched off. */
 function PlatformChecks({ name, off, disabled = false, onChange }: {
   name: string; off: Platform[]; disabled?: boolean; onChange(off: Platform[]): void;
@@ -124,6 +129,13 @@ export function SettingsForm({ initial }: { initial: Settings }) {
           <textarea
             name="domains" rows={3} spellcheck={false} value={draft.domains.join('\n')}
             onChange={(e) => update({ domains: splitList(e.currentTarget.value) })}
+          />
+        </label>
+        <label class="block">
+          {t('brandsLabel')}
+          <textarea
+            name="brands" rows={3} spellcheck={false} value={draft.brands.join('\n')}
+            onChange={(e) => update({ brands: splitLines(e.currentTarget.value) })}
           />
         </label>
       </fieldset>

@@ -6,6 +6,7 @@ import type { Platform } from '../../shared/events.ts';
 import type { PlatformHealth } from '../../shared/health.ts';
 import { BalanceRing } from '../components/BalanceRing.tsx';
 import { useStoredState, type StoredState } from '../components/use-stored-state.ts';
+import { RecentPosts } from './RecentPosts.tsx';
 
 function Totals({ label, totals }: { label: string; totals: WindowTotals }) {
   return (
@@ -17,6 +18,11 @@ function Totals({ label, totals }: { label: string; totals: WindowTotals }) {
         <span class="take" data-testid="take">{t('taken', formatNumber(totals.take))}</span>
         {totals.promoPosts > 0 && <span class="muted"> {t('promotionalCount', String(totals.promoPosts))}</span>}
       </p>
+      {totals.genericReplies > 0 && (
+        <p class="muted generic" data-testid="generic">
+          {totals.genericReplies === 1 ? t('genericRepliesOne') : t('genericRepliesCount', formatNumber(totals.genericReplies))}
+        </p>
+      )}
     </div>
   );
 }
@@ -90,6 +96,7 @@ export function Popup({ initial, now }: { initial: StoredState; now: number }) {
           </table>
         </section>
       )}
+      <RecentPosts now={now} hideNumbers={settings.hideNumbers} />
       {health.length > 0 && (
         <section aria-labelledby="health">
           <h2 id="health">{t('captureHealth')}</h2>

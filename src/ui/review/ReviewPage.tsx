@@ -1,11 +1,12 @@
 /** The weekly self-review: reflection first, then the week against the last, by day, site and person, the nudge, the trend. */
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import {
-  addDays, changeOf, pointsBand, weekCsv, type Change, type NudgeFigures, type Person, type Reflection, type WeekFigures,
+  addDays, changeOf, pointsBand, weekBounds, weekCsv, type Change, type NudgeFigures, type Person, type Reflection, type WeekFigures,
 } from '../../core/week-summary.ts';
 import type { Platform } from '../../shared/events.ts';
 import { bandLabel, formatNumber, platformName, t } from '../../shared/i18n.ts';
-import { fetchPeople, fetchWeekEvents } from './api.ts';
+import { PostList } from '../components/PostList.tsx';
+import { fetchPeople, fetchPosts, fetchWeekEvents, relabelPost } from './api.ts';
 import { DayChart } from './DayChart.tsx';
 import { percent, ratioText, weekLabel } from './format.ts';
 import { ReflectionForm } from './Reflection.tsx';
@@ -120,7 +121,14 @@ export function ReviewPage({ initial, load }: { initial: ReviewData; load(week: 
       history.replaceState(null, '', `?week=${week}`);
     });
   };
+  const loadPosts = useCallback(() => {
+    const { start, end } = weekBounds(data.week);
+    return fetchPosts(start, end);
+  }, [data.week]);
+  // A relabel moves a post between ordinary and promotional: the week's figures are read again.
+  const refreshFigures = (): void => void load(data.week).then(setData);
   const { current, previous } = data;
+  const replies = current.days.reduce((n, d) => n + d.counts.replies, 0);
   // Hide-numbers mode (a setting): bands ("balanced", "leaning take") instead of figures throughout.
   const hide = data.hideNumbers;
   const band = (p: { give: number; take: number }): string => bandLabel(pointsBand(p, data.target));
@@ -179,6 +187,9 @@ export function ReviewPage({ initial, load }: { initial: ReviewData; load(week: 
               />
             </div>
             )}
+            {current.genericReplies > 0 && !hide && (
+              <p class="muted" data-testid="generic-replies">{t('reviewGenericReplies', [formatNumber(current.genericReplies), formatNumber(replies)])}</p>
+            )}
           </section>
 
           <section aria-labelledby="days-title">
@@ -202,6 +213,12 @@ export function ReviewPage({ initial, load }: { initial: ReviewData; load(week: 
               {data.promo.norm !== null && !hide && <p class="muted">{t('reviewPromoNorm', percent(data.promo.norm))}</p>}
             </section>
           </div>
+
+          <section aria-labelledby="posts-title">
+            <h2 id="posts-title">{t('reviewPostsTitle')}</h2>
+            <p class="muted">{t('postsLearnHelp')}</p>
+            <PostList key={data.week} load={loadPosts} relabel={relabelPost} onChanged={refreshFigures} hideNumbers={hide} testId="week-posts" />
+          </section>
 
           <div class="columns">
             <section aria-labelledby="people-title">

@@ -2,7 +2,7 @@
 import browser from 'webextension-polyfill';
 import type { Person } from '../../core/week-summary.ts';
 import type { GiveFirstEvent } from '../../shared/events.ts';
-import type { PageToBackground } from '../../shared/messages.ts';
+import type { PageToBackground, PostView } from '../../shared/messages.ts';
 import type { ReviewData } from './types.ts';
 
 async function ask<T>(message: PageToBackground): Promise<T> {
@@ -21,4 +21,13 @@ export function fetchPeople(week: string): Promise<{ people: Person[]; lapsed: P
 
 export function fetchWeekEvents(week: string): Promise<GiveFirstEvent[]> {
   return ask({ type: 'reviewEvents', week });
+}
+
+/** The user's own posts of the week, for relabelling (at most 100: a week rarely holds more). */
+export function fetchPosts(from: number, to: number): Promise<PostView[]> {
+  return ask({ type: 'posts', from, to, limit: 100 });
+}
+
+export async function relabelPost(id: string, promotional: boolean): Promise<void> {
+  await ask({ type: 'relabel', id, promotional });
 }
