@@ -55,6 +55,9 @@ export interface ExportedEvent {
   target?: { id?: string; url?: string; author?: string };
   text?: string;
   promotional?: boolean;
+  reasons?: { code: string; detail: string }[];
+  labelledBy?: 'user';
+  generic?: boolean;
   source: string;
   undoneAt?: string;
 }
