@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { axeResults } from './a11y.ts';
 import { launch, noon, startWith, until, type Harness } from './harness.ts';
 import { cardAccessibility, cardMarkup, clickCardButton, onCardRoot, readCard, waitForCard } from './nudge-card.ts';
-import { FakeXApi, openX, serveX } from './x-api.ts';
+import { FakeXApi, openX, serveX, X_URLS } from './x-api.ts';
 
 let h: Harness;
 const api = new FakeXApi();
@@ -69,11 +69,14 @@ async function axeOnCopy(markup: string, variant: string, lang: string, colorSch
   try {
     await page.emulateMedia({ colorScheme });
     await page.setContent(`<!DOCTYPE html><html lang="${lang}"><head><title>Nudge card (copy)</title></head><body></body></html>`);
-    await page.evaluate(([html, v]) => {
+    await page.evaluate(async ([html, v]) => {
       const host = document.createElement('give-first-nudge');
       host.setAttribute('data-give-first-nudge', v);
-      host.attachShadow({ mode: 'open' }).innerHTML = html;
+      const root = host.attachShadow({ mode: 'open' });
+      root.innerHTML = html;
       document.body.append(host);
+      // The copy fades in as the card did (120 ms); axe measures contrast after the fade, as a person reads it.
+      await Promise.all(root.querySelector('section')?.getAnimations({ subtree: true }).map((a) => a.finished) ?? []);
     }, [markup, variant] as const);
     return await axeResults(page);
   } finally {
@@ -184,7 +187,20 @@ describe('the nudge card in the page', () => {
     await page.close();
   });
 
-  test('keyboard alone: Space on "Post anyway" posts the draft once', async () => {
+  test('keyboard alone: Esc with no post to point at gives focus back to the composer', async () => {
+    await startWith(h, LOW);
+    // The variant whose post containers the adapter cannot find: nothing to suggest.
+    const page = await openX(h, X_URLS.broken);
+    await nudged(page, 'Nowhere to go');
+    await page.keyboard.press('Escape');
+    await until(async () => (await readCard(page)) === null, 2000, 'the card to close');
+    expect(await page.locator('[data-give-first-suggested]').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('tweetTextarea_0');
+    expect(await composer(page).innerText()).toBe('Nowhere to go');
+    await page.close();
+  });
+
+  test('keyboard alone: Space on "Post anyway" posts the draft once, and focus goes back to the composer', async () => {
     await startWith(h, LOW);
     const page = await openX(h);
     await nudged(page, 'Spacebar post');
@@ -193,6 +209,8 @@ describe('the nudge card in the page', () => {
     await until(() => api.callsOf('CreateTweet').length === 1, 5000, 'CreateTweet');
     expect(api.callsOf('CreateTweet')[0]?.variables.tweet_text).toBe('Spacebar post');
     expect(await readCard(page)).toBeNull();
+    // The card's focus goes back where it came from (the composer), not to the top of the page.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName)).toBe('tweetTextarea_0');
     await page.close();
   });
 

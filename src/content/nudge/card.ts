@@ -171,22 +171,25 @@ export function showCard(options: CardOptions): ShownCard {
     signal.addEventListener('abort', () => clearInterval(tick));
   }
 
-  engage.addEventListener('click', () => {
+  // "Engage first" lets the page move focus to a post worth answering; when it has none to offer, focus
+  // goes back where it was rather than to the top of the page with the removed card (WCAG 2.4.3).
+  const engageFirst = (): void => {
     close(false);
     options.onEngageFirst();
-  }, { signal });
+    if (!document.activeElement || document.activeElement === document.body) previousFocus?.focus();
+  };
+  engage.addEventListener('click', engageFirst, { signal });
   postAnyway.addEventListener('click', () => {
     if (postAnyway.disabled) return;
     const why = reason?.value.trim() ?? '';
-    close(false);
+    close(true);
     options.onPostAnyway(why);
   }, { signal });
   card.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') {
       event.preventDefault();
       event.stopPropagation();
-      close(false);
-      options.onEngageFirst();
+      engageFirst();
     }
   }, { signal });
 
