@@ -1,13 +1,8 @@
 /** Data ownership: export everything, import a backup (validated, all or nothing), delete everything. */
 import { useRef, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import { exportFileName, MAX_IMPORT_BYTES } from '../../core/export-format.ts';
 import { t } from '../../shared/i18n.ts';
-import type { PageToBackground, Reply } from '../../shared/messages.ts';
-
-function ask<T>(message: PageToBackground): Promise<Reply<T>> {
-  return browser.runtime.sendMessage(message) as Promise<Reply<T>>;
-}
+import { request as ask } from '../components/background.ts';
 
 function replyError(reply: { error: string; detail?: string }): string {
   const detail = reply.detail ?? '';

@@ -2,21 +2,15 @@
  * The popup's last few own posts, each with its self-promotion label, its reasons and a relabel button.
  * Asked of the background after the first render, so the balance never waits for it.
  */
-import browser from 'webextension-polyfill';
 import { useCallback } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
-import type { PageToBackground, PostView } from '../../shared/messages.ts';
+import type { PostView } from '../../shared/messages.ts';
+import { ask } from '../components/background.ts';
 import { PostList } from '../components/PostList.tsx';
 
 /** The popup is small: the last few posts of the week; the review lists all of them. */
 const RECENT_POSTS = 5;
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
-
-async function ask<T>(message: PageToBackground): Promise<T> {
-  const reply = (await browser.runtime.sendMessage(message)) as { ok: boolean; value?: T; error?: string };
-  if (!reply.ok || reply.value === undefined) throw new Error(reply.error ?? 'failed');
-  return reply.value;
-}
 
 async function relabel(id: string, promotional: boolean): Promise<void> {
   await ask({ type: 'relabel', id, promotional });

@@ -1,6 +1,6 @@
 /** The reflection loop at the top of the review: happy?, an intention in the user's words, next week's target. */
 import { useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import { request } from '../components/background.ts';
 import { HAPPY_ANSWERS, type HappyAnswer, type Reflection } from '../../core/week-summary.ts';
 import { formatNumber, t } from '../../shared/i18n.ts';
 
@@ -18,9 +18,8 @@ export function ReflectionForm({ week, saved, suggested, onSaved }: {
       setStatus(t('reviewPickAnswer'));
       return;
     }
-    const reply = (await browser.runtime.sendMessage({ type: 'reflect', week, happy, intention, target })) as
-      { ok: boolean; value?: Reflection; error?: string };
-    if (reply.ok && reply.value) {
+    const reply = await request<Reflection>({ type: 'reflect', week, happy, intention, target });
+    if (reply.ok) {
       setStatus(t('reviewSaved', formatNumber(target)));
       onSaved(reply.value);
     } else setStatus(t('failed'));

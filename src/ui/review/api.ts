@@ -1,15 +1,9 @@
 /** The review page's requests to the background (validated there, PageToBackground in shared/messages.ts). */
-import browser from 'webextension-polyfill';
 import type { Person } from '../../core/week-summary.ts';
 import type { GiveFirstEvent } from '../../shared/events.ts';
-import type { PageToBackground, PostView } from '../../shared/messages.ts';
+import type { PostView } from '../../shared/messages.ts';
+import { ask } from '../components/background.ts';
 import type { ReviewData } from './types.ts';
-
-async function ask<T>(message: PageToBackground): Promise<T> {
-  const reply = (await browser.runtime.sendMessage(message)) as { ok: boolean; value?: T; error?: string };
-  if (!reply.ok || reply.value === undefined) throw new Error(reply.error ?? 'failed');
-  return reply.value;
-}
 
 export function fetchReview(week?: string): Promise<ReviewData> {
   return ask(week ? { type: 'review', week } : { type: 'review' });
