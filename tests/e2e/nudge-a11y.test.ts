@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { axeResults } from './a11y.ts';
 import { launch, noon, startWith, until, type Harness } from './harness.ts';
 import { cardAccessibility, cardMarkup, clickCardButton, onCardRoot, readCard, waitForCard } from './nudge-card.ts';
-import { FakeXApi, openX, serveX, X_URLS } from './x-api.ts';
+import { FakeXApi, lowBalanceWeek, openX, serveX, X_URLS } from './x-api.ts';
 
 let h: Harness;
 const api = new FakeXApi();
@@ -20,12 +20,8 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 beforeEach(() => api.reset());
 
-/** As in nudge-x.test.ts: 1 given, 3 taken this week, so an original post is nudged. */
-const LOW = [
-  { id: 'x:post:1', platform: 'x', kind: 'post', at: noon(1), text: 'one', promotional: false, source: 'import' },
-  { id: 'x:post:2', platform: 'x', kind: 'post', at: noon(2), text: 'Buy my course', promotional: true, source: 'import' },
-  { id: 'x:like:3', platform: 'x', kind: 'like', at: noon(1), target: { id: '3', author: 'alice' }, source: 'import' },
-];
+/** 1 given, 3 taken this week, so an original post is nudged. */
+const LOW = lowBalanceWeek(noon);
 type Strength = 'gentle' | 'pause' | 'reflect';
 const nudgeSettings = (strength: Strength) => ({ nudge: { enabled: true, strength, quietHours: null, disabledPlatforms: [] } });
 
@@ -152,6 +148,8 @@ describe('the nudge card in the page', () => {
     expect(ax.role).toBe('dialog');
     expect(ax.name).toBe('Give first?');
     expect(ax.description).toBe('Past 7 days: 1 given · 3 taken (1 promotional). 3 replies would balance it.');
+    // In the extension's language whatever the site's, so a screen reader reads it with the right voice.
+    expect(await cardMarkup(page)).toMatch(/<section [^>]*role="dialog"[^>]* lang="en(-[A-Z]{2})?"/);
     await page.close();
   });
 

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { launch, noon, POPUP, startWith, until, type Harness } from './harness.ts';
 import { clickCardButton, readCard, waitForCard } from './nudge-card.ts';
-import { FakeXApi, openX, POSTS, serveX, waitForEvents } from './x-api.ts';
+import { FakeXApi, openX, POSTS, lowBalanceWeek, serveX, waitForEvents } from './x-api.ts';
 
 let h: Harness;
 const api = new FakeXApi();
@@ -17,16 +17,12 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-/** Two own posts (one promotional) and one like this week: 1 given, 3 taken, 3 replies owed at 3 : 1. */
-const LOW = [
-  { id: 'x:post:1', platform: 'x', kind: 'post', at: noon(1), text: 'one', promotional: false, source: 'import' },
-  { id: 'x:post:2', platform: 'x', kind: 'post', at: noon(2), text: 'Buy my course', promotional: true, source: 'import' },
-  { id: 'x:like:3', platform: 'x', kind: 'like', at: noon(1), target: { id: '3', author: 'alice' }, source: 'import' },
-];
+/** 1 given, 3 taken this week, so an original post is nudged. */
+const LOW = lowBalanceWeek(noon);
 const GIVING = [
-  { id: 'x:reply:10', platform: 'x', kind: 'reply', at: noon(0), target: { id: '10', author: 'bob' }, text: 'Thanks!', source: 'import' },
-  { id: 'x:reply:11', platform: 'x', kind: 'reply', at: noon(0), target: { id: '11', author: 'carol' }, text: 'Agreed', source: 'import' },
-  { id: 'x:reply:12', platform: 'x', kind: 'reply', at: noon(0), target: { id: '12', author: 'dave' }, text: 'Nice', source: 'import' },
+  { id: 'x:reply:10', platform: 'x', kind: 'reply', at: noon(0), target: { id: '10', author: 'bob' }, text: 'Thanks! Which screen reader did you test with?', source: 'import' },
+  { id: 'x:reply:11', platform: 'x', kind: 'reply', at: noon(0), target: { id: '11', author: 'carol' }, text: 'Agreed, the retry budget is the part most teams skip', source: 'import' },
+  { id: 'x:reply:12', platform: 'x', kind: 'reply', at: noon(0), target: { id: '12', author: 'dave' }, text: 'Nice, the queue diagram made it click for me', source: 'import' },
 ];
 
 async function typeDraft(page: Page, text: string): Promise<void> {

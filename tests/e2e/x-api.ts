@@ -319,3 +319,15 @@ export async function waitForEvents<T>(
 export async function waitForEvent(h: Harness, id: string, accept: (e: ExportedEvent) => boolean = () => true): Promise<ExportedEvent> {
   return waitForEvents(h, (events) => events.find((e) => e.id === id && accept(e)), `event ${id}`);
 }
+
+/**
+ * A week that owes giving, for the nudge tests on X: two own posts (one promotional) and one like this
+ * week, so 1 given, 3 taken, 3 replies owed at 3 : 1. Times are relative to today (noon of past days).
+ */
+export function lowBalanceWeek(noon: (daysAgo: number) => string) {
+  return [
+    { id: 'x:post:1', platform: 'x', kind: 'post', at: noon(1), text: 'one', promotional: false, source: 'import' },
+    { id: 'x:post:2', platform: 'x', kind: 'post', at: noon(2), text: 'Buy my course', promotional: true, source: 'import' },
+    { id: 'x:like:3', platform: 'x', kind: 'like', at: noon(1), target: { id: '3', author: 'alice' }, source: 'import' },
+  ];
+}

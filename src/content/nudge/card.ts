@@ -109,6 +109,8 @@ export function showCard(options: CardOptions): ShownCard {
   const titleId = 'give-first-nudge-title';
   const card = el('section', { className: `card ${options.variant}` });
   card.setAttribute('role', 'dialog');
+  // The card speaks the extension's language, not the site's: screen readers pick the voice from this.
+  card.setAttribute('lang', t('@@ui_locale').replace('_', '-'));
   card.setAttribute('aria-modal', 'false');
   card.setAttribute('aria-labelledby', titleId);
   card.setAttribute('aria-describedby', 'give-first-nudge-fact');
