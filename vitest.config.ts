@@ -24,6 +24,18 @@ export default defineConfig({
           hookTimeout: 90_000,
         },
       },
+      {
+        test: {
+          name: 'firefox',
+          include: ['tests/firefox/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          // A group of its own: Firefox never runs at the same time as the Chromium e2e files (2 cores).
+          sequence: { groupOrder: 1 },
+          testTimeout: 30_000,
+          hookTimeout: 45_000,
+        },
+      },
     ],
   },
 });
