@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The whole test gate behind `npm test`: typecheck, build (Chrome and Firefox), web-ext lint of the Firefox
-// build, unit and end-to-end tests (vitest), then one
+// build, unit and end-to-end tests (vitest: Chromium e2e, then the Firefox smoke test), then one
 // plain closing line `N passed, N failed, N skipped` that CI reads. Exits non-zero on any failure.
 // Extra arguments go to vitest (e.g. `npm test -- --project unit`).
 import { spawnSync } from 'node:child_process';
@@ -29,7 +29,7 @@ console.log('\n== store packages (zips read back and checked)');
 if (run('node', ['tests/tools/package.mjs']) === 0) passed++;
 else failed++;
 
-console.log('\n== vitest (unit + e2e)');
+console.log('\n== vitest (unit + e2e + firefox)');
 mkdirSync('test-results', { recursive: true });
 rmSync('test-results/vitest.json', { force: true });
 const extra = process.argv.slice(2);
@@ -39,8 +39,9 @@ try {
   passed += report.numPassedTests;
   failed += report.numFailedTests;
   skipped += report.numPendingTests + report.numTodoTests;
-  // A file that failed to load has no tests in the counts; count it as a failure.
-  failed += report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  // A file that failed to load, or whose beforeAll failed (its tests then count as skipped), has no
+  // failed test in the counts; count it as a failure.
+  failed += report.testResults.filter((f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed')).length;
 } catch {
   failed++;
 }
