@@ -198,7 +198,7 @@ describe('posts, replies and deletes', () => {
   });
 
   it('a post is not promotional when the user owns no domains', async () => {
-    await applyObservation(db, post('100', t0(), 'New essay: https://example.com/give'), {
+    await applyObservation(db, post('100', t0(), 'Some notes: https://example.com/give'), {
       ...ctx, settings: { ...ctx.settings, domains: [] },
     });
     expect((await allEvents())[0]?.promotional).toBe(false);

@@ -56,6 +56,21 @@ describe('own-domain links', () => {
   });
 });
 
+describe('own pages on other sites', () => {
+  it('a link whose path names the user or their brand is their own page', () => {
+    expect(classifyPromotion({ text: 'Part 2 is up: youtube.com/@ana_builds' }, mine).reasons).toContainEqual({ code: 'own-page', detail: 'youtube.com/ana_builds' });
+    expect(codes('Stars welcome: https://github.com/shipfast/cli')).toContain('own-page');
+    expect(codes('Great talk: https://youtube.com/@someone_else')).not.toContain('own-page');
+  });
+
+  it('a "domain" given with a path is a page, not the whole site', () => {
+    const ctx: PromoContext = { domains: ['youtube.com/@mychannel', 'github.com/sponsors/me'] };
+    expect(codes('New video: https://www.youtube.com/@mychannel/videos', ctx)).toContain('own-page');
+    expect(codes('Loved this one: https://youtube.com/@otherchannel', ctx)).toEqual([]);
+    expect(codes('Sponsor me? github.com/sponsors/me', ctx)).toContain('own-page');
+  });
+});
+
 describe('each signal, in English and Spanish', () => {
   const cases: [PromoSignal, string, string][] = [
     ['call-to-action', 'Sign up here, it takes a minute', 'Regístrate aquí, es un minuto'],
@@ -125,6 +140,19 @@ describe('the decision', () => {
     }
   });
 
+  it('quoted words are someone else’s: an ad quoted to mock it is not promotion', () => {
+    expect(promotional('Got an email: “40% off, today only!” from a tool I cancelled. No thanks.')).toBe(false);
+    expect(promotional('Me llegó un correo: «¡40 % de descuento, solo hoy!». Qué detalle.')).toBe(false);
+    // An unbalanced quote mark (inches, a typo) hides nothing.
+    expect(promotional('My 27" monitor setup guide: use code DESK20 for 20% off')).toBe(true);
+  });
+
+  it('a service notice about one’s own site is not promotion; a joke or a complaint about marketing neither', () => {
+    expect(promotional('example.com was down for an hour this morning, sorry folks. Postmortem coming.')).toBe(false);
+    expect(promotional('BOOK NOW!!! just kidding, I am booking the dentist.')).toBe(false);
+    expect(promotional('Link in bio culture has ruined the internet.')).toBe(false);
+  });
+
   it('a question that sells is still promotion', () => {
     expect(promotional('Want more clients? Book a call: https://example.com/call')).toBe(true);
   });
@@ -136,7 +164,7 @@ describe('the decision', () => {
     expect(result.reasons).toEqual([
       { code: 'call-to-action', detail: 'link en bio' },
       { code: 'own-product', detail: 'mi taller' },
-      { code: 'event', detail: 'últimas plazas' },
+      { code: 'urgency', detail: 'últimas plazas' },
     ]);
     expect(classifyPromotion({ text: 'A quiet Sunday.' }, mine)).toEqual({ promotional: false, score: 0, reasons: [] });
   });

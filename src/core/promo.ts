@@ -14,7 +14,7 @@
 import type { PromoReason, PromoSignal } from '../shared/events.ts';
 import en from './data/promo/en.json';
 import es from './data/promo/es.json';
-import { fold, linksIn, mentionsIn, PhraseBook, tokens, withoutLinksAndMentions, wordsAt } from './text.ts';
+import { BREAK, fold, linksIn, mentionsIn, PhraseBook, sentenceTokens, withoutLinksAndMentions, wordsAt, writtenTokens } from './text.ts';
 
 export type { PromoReason, PromoSignal };
 
@@ -51,57 +51,100 @@ export interface PromoResult {
 
 export const THRESHOLD = 0.5;
 
-/** How much each signal adds. One strong signal (own domain) decides alone; weaker ones need company. */
+/** How much each signal adds. One strong signal (own domain or page) decides alone; weaker ones need company. */
 const WEIGHT: Record<PromoSignal, number> = {
   'own-domain': 0.8,
+  'own-page': 0.8,
   'self-mention': 0.3,
   'call-to-action': 0.5,
-  launch: 0.45,
+  launch: 0.5,
   discount: 0.55,
   price: 0.3,
   'own-product': 0.35,
   hiring: 0.5,
-  event: 0.35,
+  event: 0.5,
   urgency: 0.35,
   learned: 0.5,
 };
 
-/** A post that asks, or that credits someone else, is less likely to be selling. */
-const DAMPER = { question: 0.35, credit: 0.35 } as const;
+/**
+ * What lowers a score: crediting someone else, a service notice about one's own site ("was down,
+ * sorry"), a complaint about marketing ("link-in-bio culture"), and talking about other accounts with
+ * nothing of one's own in the post.
+ */
+const DAMPER = { credit: 0.35, notice: 0.7, critique: 0.5, others: 0.3 } as const;
 
-type Label = 'cta' | 'launch' | 'discount' | 'price' | 'ownProduct' | 'hiring' | 'event' | 'urgency' | 'credit';
-const LABEL_SIGNAL: Record<Exclude<Label, 'credit'>, PromoSignal> = {
+type Label = 'cta' | 'launch' | 'discount' | 'price' | 'ownProduct' | 'hiring' | 'event' | 'urgency' | 'credit' | 'notice' | 'critique';
+type SignalLabel = Exclude<Label, 'credit' | 'notice' | 'critique'>;
+const LABEL_SIGNAL: Record<SignalLabel, PromoSignal> = {
   cta: 'call-to-action', launch: 'launch', discount: 'discount', price: 'price', ownProduct: 'own-product',
   hiring: 'hiring', event: 'event', urgency: 'urgency',
 };
+const SIGNAL_LABELS = Object.keys(LABEL_SIGNAL) as SignalLabel[];
 const LANGS = [en, es];
-const LABELS: readonly Label[] = ['cta', 'launch', 'discount', 'price', 'ownProduct', 'hiring', 'event', 'urgency', 'credit'];
 
-const BOOK = new PhraseBook<Label>(Object.fromEntries(LABELS.map((l) => [l, LANGS.flatMap((lang) => lang[l])])));
-const OPENERS = new PhraseBook<'q'>({ q: LANGS.flatMap((lang) => lang.questionOpeners) });
+const DAMPER_LABELS = ['credit', 'notice', 'critique'] as const;
+/** The listed phrases, plus the combinations each language file describes (verb + "my", "my" + product, "new" + product). */
+function phrasesOf(label: SignalLabel): string[] {
+  return LANGS.flatMap((lang) => {
+    const combos = (a: readonly string[], b: readonly string[]): string[] => a.flatMap((x) => b.map((y) => `${x} ${y}`));
+    switch (label) {
+      case 'cta': return [...lang.cta, ...combos(lang.ctaVerbs, lang.possessives)];
+      case 'ownProduct': return [...lang.ownProduct, ...combos(lang.possessives, lang.productNouns)];
+      // "new video" and, as Spanish puts it, "video nuevo".
+      case 'launch': return [...lang.launch, ...combos(lang.newWords, lang.productNouns), ...combos(lang.productNouns, lang.newWords)];
+      default: return lang[label];
+    }
+  });
+}
+const BOOK = new PhraseBook<Label>({
+  ...Object.fromEntries(SIGNAL_LABELS.map((l) => [l, phrasesOf(l)])),
+  ...Object.fromEntries(DAMPER_LABELS.map((l) => [l, LANGS.flatMap((lang) => lang[l])])),
+});
+/** Dampers count in questions too ("Link-in-bio culture?"). */
+const IN_QUESTIONS: ReadonlySet<Label> = new Set(DAMPER_LABELS);
 const STOPWORDS = new Set(LANGS.flatMap((lang) => lang.stopwords.map(fold)));
 /** A code word followed by a code (`code LAUNCH20`, `código: VERANO25`): the code itself is upper case. */
 const CODE_RE = new RegExp(`(?:${LANGS.flatMap((l) => l.codeCues).join('|')})\\s*:?\\s*([A-Z][A-Z0-9]{3,}|[A-Z0-9]*\\d[A-Z0-9]*[A-Z][A-Z0-9]*)\\b`, 'iu');
 const UPPER_CODE_RE = /^[A-Z0-9]*[A-Z][A-Z0-9]*$/u;
 
+/**
+ * Host and path of a link, by hand: `new URL` costs more than the rest of a post's classification, and
+ * only the host (without www.) and the path segments (without @) are needed.
+ */
+function splitLink(link: string): { host: string; path: string[] } {
+  const bare = link.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+  const cut = bare.search(/[/?#]/);
+  const host = (cut === -1 ? bare : bare.slice(0, cut)).replace(/:\d+$/, '').toLowerCase().replace(/^www\./, '');
+  const rest = cut === -1 ? '' : bare.slice(cut).replace(/[?#].*$/, '');
+  return { host, path: rest.split('/').map((p) => p.replace(/^@/, '').toLowerCase()).filter(Boolean) };
+}
+
 function hostOf(link: string): string | null {
-  try {
-    const url = new URL(/^https?:\/\//i.test(link) ? link : `https://${link}`);
-    return url.hostname.toLowerCase().replace(/^www\./, '');
-  } catch {
-    return null;
-  }
+  const { host } = splitLink(link.trim());
+  return /^[a-z0-9.-]+$/.test(host) ? host : null;
 }
 
 export function normalizeDomain(domain: string): string {
   return (hostOf(domain.trim()) ?? domain.trim().toLowerCase()).replace(/\.$/, '');
 }
 
+/** A name squashed for comparing with a URL path segment: "Side Quest Radio" → "sidequestradio". */
+function squash(name: string): string {
+  return fold(name).replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
 /** Context compiled once per settings object (the ledger classifies many posts with one context). */
 interface Prepared {
   domains: string[];
+
   handles: Set<string>;
-  brands: PhraseBook<string> | null;
+  /** Handles and brand names as they appear in the path of a profile link (youtube.com/@name). */
+  pageNames: Set<string>;
+  /** Own pages given as "domains" with a path (youtube.com/@me, github.com/sponsors/me): host/path prefixes. */
+  pagePrefixes: string[];
+  /** Brand names as typed, and folded for finding them in a folded post. */
+  brands: { name: string; folded: string }[];
   lexicon: Lexicon | undefined;
 }
 const prepared = new WeakMap<PromoContext, Prepared>();
@@ -110,11 +153,17 @@ function prepare(ctx: PromoContext): Prepared {
   let p = prepared.get(ctx);
   if (!p) {
     const brands = (ctx.brands ?? []).map((b) => b.trim()).filter((b) => b.length >= 2);
+    // A "domain" with a path is a page on someone else's site: counting its whole host would make every
+    // YouTube or GitHub link the user's own.
+    const withPath = ctx.domains.map((d) => splitLink(d.trim())).filter((d) => d.host && d.path.length > 0);
+    const domains = ctx.domains.filter((d) => splitLink(d.trim()).path.length === 0).map(normalizeDomain).filter(Boolean);
+    const handles = new Set((ctx.handles ?? []).map((h) => h.trim().replace(/^@/, '').toLowerCase()).filter(Boolean));
     p = {
-      domains: ctx.domains.map(normalizeDomain).filter(Boolean),
-      handles: new Set((ctx.handles ?? []).map((h) => h.trim().replace(/^@/, '').toLowerCase()).filter(Boolean)),
-      // Labelled by the name as the user typed it, which is how the reason shows it.
-      brands: brands.length ? new PhraseBook<string>(Object.fromEntries(brands.map((b) => [b, [b]]))) : null,
+      domains,
+      handles,
+      pageNames: new Set([...handles, ...brands.map(squash)].filter((n) => n.length >= 3)),
+      pagePrefixes: withPath.map((d) => `${d.host}/${d.path.join('/')}`),
+      brands: brands.map((name) => ({ name, folded: fold(name) })),
       lexicon: ctx.lexicon,
     };
     prepared.set(ctx, p);
@@ -123,59 +172,111 @@ function prepare(ctx: PromoContext): Prepared {
 }
 
 /** The rule signals of a post, before the user's lexicon is applied (learnLexicon uses them too). */
-function ruleSignals(input: PromoInput, p: Prepared): { reasons: PromoReason[]; damp: number; words: string[] } {
+function ruleSignals(input: PromoInput, p: Prepared): { reasons: PromoReason[]; damp: number; toks: string[] } {
   const reasons: PromoReason[] = [];
   const text = input.text;
-  for (const link of [...linksIn(text), ...(input.links ?? [])]) {
-    const host = hostOf(link);
-    const hit = host && p.domains.find((d) => host === d || host.endsWith(`.${d}`));
-    if (hit) {
-      reasons.push({ code: 'own-domain', detail: hit });
-      break;
+  const links = [...linksIn(text), ...(input.links ?? [])];
+  const ownDomain = p.domains.length ? ownDomainIn(text, p.domains) ?? ownDomainOfLinks(links, p.domains) : undefined;
+  if (ownDomain) reasons.push({ code: 'own-domain', detail: ownDomain.toLowerCase() });
+  else {
+    // One's own page on someone else's site: youtube.com/@me, github.com/me/tool, patreon.com/mybrand.
+    for (const link of links) {
+      const { host, path } = splitLink(link);
+      const full = `${host}/${path.join('/')}`;
+      const prefix = p.pagePrefixes.find((page) => full === page || full.startsWith(`${page}/`));
+      const name = prefix ? undefined : path.find((segment) => p.pageNames.has(segment));
+      if (prefix || name) {
+        reasons.push({ code: 'own-page', detail: prefix ?? `${host}/${name}` });
+        break;
+      }
     }
   }
-  const mentions = mentionsIn(text);
+  const mentions = text.includes('@') ? mentionsIn(text) : [];
   const self = mentions.find((m) => p.handles.has(m));
-  const plain = withoutLinksAndMentions(text);
-  const words = tokens(fold(plain));
-  const brand = p.brands?.find(words).keys().next().value;
+  const plain = withoutLinksAndMentions(text, links.slice(0, links.length - (input.links?.length ?? 0)));
+  const folded = fold(plain);
+  const { toks, asked } = sentenceTokens(folded);
+  const brand = p.brands.find((b) => containsWord(folded, b.folded))?.name;
   if (self) reasons.push({ code: 'self-mention', detail: `@${self}` });
   else if (brand) reasons.push({ code: 'self-mention', detail: brand });
 
-  const found = BOOK.find(words);
-  const code = CODE_RE.exec(plain);
+  const code = plain.length > 8 ? CODE_RE.exec(plain) : null;
   if (code?.[1] && UPPER_CODE_RE.test(code[1])) reasons.push({ code: 'discount', detail: code[1] });
-  for (const label of LABELS) {
-    if (label === 'credit') continue;
+  const dampers = new Set<Label>();
+  // A phrase inside a question asks about it rather than urging it ("Should I buy a new laptop?").
+  const found = BOOK.find(toks, asked, IN_QUESTIONS);
+  for (const label of DAMPER_LABELS) if (found.has(label)) dampers.add(label);
+  // For plain ASCII text the folded tokens are the written ones; otherwise scan the written text once.
+  let written: string[] | undefined = /^[\x00-\x7f]*$/.test(plain) ? toks : undefined;
+  for (const label of SIGNAL_LABELS) {
     const span = found.get(label);
     const signal = LABEL_SIGNAL[label];
-    if (span && !reasons.some((r) => r.code === signal)) reasons.push({ code: signal, detail: wordsAt(plain, words, span) });
+    if (span && !reasons.some((r) => r.code === signal)) reasons.push({ code: signal, detail: wordsAt((written ??= writtenTokens(plain)), toks, span) });
   }
 
   let damp = 0;
-  if (isQuestion(plain, words)) damp += DAMPER.question;
-  // Crediting someone else: a credit phrase, or a mention of another account with nothing of one's own.
-  if (found.has('credit')) damp += DAMPER.credit;
-  return { reasons, damp, words };
+  const ownLink = reasons.some((r) => r.code === 'own-domain' || r.code === 'own-page');
+  const ownThing = ownLink || reasons.some((r) => r.code === 'self-mention' || r.code === 'own-product');
+  for (const label of dampers) {
+    // A service notice is about one's own site or shop: without it, "was down" is about anything.
+    if (label !== 'notice' || ownThing) damp += DAMPER[label as keyof typeof DAMPER];
+  }
+  // About other accounts, with nothing of one's own (domain, page, handle, brand) in it.
+  const ownSignal = ownLink || reasons.some((r) => r.code === 'self-mention');
+  if (!ownSignal && mentions.some((m) => !p.handles.has(m))) damp += DAMPER.others;
+  return { reasons, damp, toks };
 }
 
-/** The post asks rather than tells: it ends with a question, or opens with one. */
-function isQuestion(plain: string, words: readonly string[]): boolean {
-  const trimmed = plain.replace(/[\s\p{Extended_Pictographic}\u{FE0F}\u{200D}.!)"'»]+$/u, '');
-  if (trimmed.endsWith('?')) return true;
-  if (!plain.includes('?')) return false;
-  const opener = OPENERS.find(words.slice(0, 3));
-  return opener.size > 0 && trimmed.replace(/^[¿\s]+/u, '').length > 0;
+/**
+ * One of the user's domains written anywhere in the text ("lenakorte.design", "jobs.fernlight.health"),
+ * not as part of a longer name ("example.com.evil.net", "notexample.com").
+ */
+function ownDomainIn(text: string, domains: readonly string[]): string | undefined {
+  const lower = text.toLowerCase();
+  for (const domain of domains) {
+    let at = lower.indexOf(domain);
+    while (at !== -1) {
+      const before = lower.charCodeAt(at - 1);
+      const after = lower.slice(at + domain.length, at + domain.length + 2);
+      // Before: start, a subdomain's dot, or anything that is not part of a name; after: not a name either.
+      const startsOk = at === 0 || before === 46 || !/[a-z0-9-]/.test(lower.charAt(at - 1));
+      const endsOk = !/^[a-z0-9-]|^\.[a-z0-9]/.test(after);
+      if (startsOk && endsOk) return domain;
+      at = lower.indexOf(domain, at + 1);
+    }
+  }
+  return undefined;
+}
+
+function ownDomainOfLinks(links: readonly string[], domains: readonly string[]): string | undefined {
+  for (const link of links) {
+    const host = hostOf(link);
+    const hit = host && domains.find((d) => host === d || host.endsWith(`.${d}`));
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** `needle` in `haystack` as whole words (both folded). */
+function containsWord(haystack: string, needle: string): boolean {
+  let at = haystack.indexOf(needle);
+  while (at !== -1) {
+    const before = at === 0 ? '' : haystack[at - 1] ?? '';
+    const after = haystack[at + needle.length] ?? '';
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+    at = haystack.indexOf(needle, at + 1);
+  }
+  return false;
 }
 
 export function classifyPromotion(input: PromoInput, context: PromoContext): PromoResult {
   const p = prepare(context);
-  const { reasons: all, damp, words } = ruleSignals(input, p);
+  const { reasons: all, damp, toks } = ruleSignals(input, p);
   const muted = p.lexicon?.muted;
   const reasons = muted && muted.size > 0 ? all.filter((r) => !muted.has(reasonKey(r))) : all;
   const terms = p.lexicon?.terms;
   if (terms && terms.size > 0) {
-    const hit = words.find((w) => terms.has(w));
+    const hit = toks.find((w) => w !== BREAK && terms.has(w));
     if (hit) reasons.push({ code: 'learned', detail: hit });
   }
   let score = -damp;
@@ -210,8 +311,8 @@ export function learnLexicon(labels: readonly LabelledPost[], context: PromoCont
   const overruled = new Map<string, number>();
   const confirmed = new Set<string>();
   for (const label of labels) {
-    const { reasons, words } = ruleSignals({ text: label.text }, p);
-    const content = new Set(words.filter((w) => w.length >= 3 && !STOPWORDS.has(w) && !/^\p{N}/u.test(w)));
+    const { reasons, toks } = ruleSignals({ text: label.text }, p);
+    const content = new Set(toks.filter((w) => w.length >= 3 && !STOPWORDS.has(w) && !/^\p{N}/u.test(w)));
     for (const r of reasons) {
       const key = reasonKey(r);
       if (label.promotional) confirmed.add(key);
