@@ -14,7 +14,7 @@
 import type { PromoReason, PromoSignal } from '../shared/events.ts';
 import en from './data/promo/en.json';
 import es from './data/promo/es.json';
-import { BREAK, fold, linksIn, mentionsIn, PhraseBook, sentenceTokens, withoutLinksAndMentions, wordsAt, writtenTokens } from './text.ts';
+import { fold, isBreakAt, linksIn, mentionsIn, PhraseBook, scanText, tokenAt, withoutLinksAndMentions, wordsAt, wordsOf, type Scanned } from './text.ts';
 
 export type { PromoReason, PromoSignal };
 
@@ -55,7 +55,7 @@ export const THRESHOLD = 0.5;
 const WEIGHT: Record<PromoSignal, number> = {
   'own-domain': 0.8,
   'own-page': 0.8,
-  'self-mention': 0.3,
+  'self-mention': 0.45,
   'call-to-action': 0.5,
   launch: 0.5,
   discount: 0.55,
@@ -107,6 +107,7 @@ const STOPWORDS = new Set(LANGS.flatMap((lang) => lang.stopwords.map(fold)));
 /** A code word followed by a code (`code LAUNCH20`, `código: VERANO25`): the code itself is upper case. */
 const CODE_RE = new RegExp(`(?:${LANGS.flatMap((l) => l.codeCues).join('|')})\\s*:?\\s*([A-Z][A-Z0-9]{3,}|[A-Z0-9]*\\d[A-Z0-9]*[A-Z][A-Z0-9]*)\\b`, 'iu');
 const UPPER_CODE_RE = /^[A-Z0-9]*[A-Z][A-Z0-9]*$/u;
+const CODE_CUES = LANGS.flatMap((l) => l.codeCues).map(fold);
 
 /**
  * Host and path of a link, by hand: `new URL` costs more than the rest of a post's classification, and
@@ -172,7 +173,7 @@ function prepare(ctx: PromoContext): Prepared {
 }
 
 /** The rule signals of a post, before the user's lexicon is applied (learnLexicon uses them too). */
-function ruleSignals(input: PromoInput, p: Prepared): { reasons: PromoReason[]; damp: number; toks: string[] } {
+function ruleSignals(input: PromoInput, p: Prepared): { reasons: PromoReason[]; damp: number; scanned: Scanned } {
   const reasons: PromoReason[] = [];
   const text = input.text;
   const links = [...linksIn(text), ...(input.links ?? [])];
@@ -195,23 +196,22 @@ function ruleSignals(input: PromoInput, p: Prepared): { reasons: PromoReason[]; 
   const self = mentions.find((m) => p.handles.has(m));
   const plain = withoutLinksAndMentions(text, links.slice(0, links.length - (input.links?.length ?? 0)));
   const folded = fold(plain);
-  const { toks, asked } = sentenceTokens(folded);
+  const scanned = scanText(folded);
   const brand = p.brands.find((b) => containsWord(folded, b.folded))?.name;
   if (self) reasons.push({ code: 'self-mention', detail: `@${self}` });
   else if (brand) reasons.push({ code: 'self-mention', detail: brand });
 
-  const code = plain.length > 8 ? CODE_RE.exec(plain) : null;
+  // The code regex only where a code word is (most posts have none).
+  const code = CODE_CUES.some((cue) => folded.includes(cue)) ? CODE_RE.exec(plain) : null;
   if (code?.[1] && UPPER_CODE_RE.test(code[1])) reasons.push({ code: 'discount', detail: code[1] });
   const dampers = new Set<Label>();
   // A phrase inside a question asks about it rather than urging it ("Should I buy a new laptop?").
-  const found = BOOK.find(toks, asked, IN_QUESTIONS);
+  const found = BOOK.find(scanned, IN_QUESTIONS);
   for (const label of DAMPER_LABELS) if (found.has(label)) dampers.add(label);
-  // For plain ASCII text the folded tokens are the written ones; otherwise scan the written text once.
-  let written: string[] | undefined = /^[\x00-\x7f]*$/.test(plain) ? toks : undefined;
   for (const label of SIGNAL_LABELS) {
     const span = found.get(label);
     const signal = LABEL_SIGNAL[label];
-    if (span && !reasons.some((r) => r.code === signal)) reasons.push({ code: signal, detail: wordsAt((written ??= writtenTokens(plain)), toks, span) });
+    if (span && !reasons.some((r) => r.code === signal)) reasons.push({ code: signal, detail: wordsAt(plain, scanned, span) });
   }
 
   let damp = 0;
@@ -224,7 +224,7 @@ function ruleSignals(input: PromoInput, p: Prepared): { reasons: PromoReason[]; 
   // About other accounts, with nothing of one's own (domain, page, handle, brand) in it.
   const ownSignal = ownLink || reasons.some((r) => r.code === 'self-mention');
   if (!ownSignal && mentions.some((m) => !p.handles.has(m))) damp += DAMPER.others;
-  return { reasons, damp, toks };
+  return { reasons, damp, scanned };
 }
 
 /**
@@ -271,13 +271,18 @@ function containsWord(haystack: string, needle: string): boolean {
 
 export function classifyPromotion(input: PromoInput, context: PromoContext): PromoResult {
   const p = prepare(context);
-  const { reasons: all, damp, toks } = ruleSignals(input, p);
+  const { reasons: all, damp, scanned } = ruleSignals(input, p);
   const muted = p.lexicon?.muted;
   const reasons = muted && muted.size > 0 ? all.filter((r) => !muted.has(reasonKey(r))) : all;
   const terms = p.lexicon?.terms;
   if (terms && terms.size > 0) {
-    const hit = toks.find((w) => w !== BREAK && terms.has(w));
-    if (hit) reasons.push({ code: 'learned', detail: hit });
+    for (let i = 0; i < scanned.count; i++) {
+      const word = isBreakAt(scanned, i) ? '' : tokenAt(scanned, i);
+      if (terms.has(word)) {
+        reasons.push({ code: 'learned', detail: word });
+        break;
+      }
+    }
   }
   let score = -damp;
   for (const r of reasons) score += WEIGHT[r.code];
@@ -311,8 +316,8 @@ export function learnLexicon(labels: readonly LabelledPost[], context: PromoCont
   const overruled = new Map<string, number>();
   const confirmed = new Set<string>();
   for (const label of labels) {
-    const { reasons, toks } = ruleSignals({ text: label.text }, p);
-    const content = new Set(toks.filter((w) => w.length >= 3 && !STOPWORDS.has(w) && !/^\p{N}/u.test(w)));
+    const { reasons, scanned } = ruleSignals({ text: label.text }, p);
+    const content = new Set(wordsOf(scanned).filter((w) => w.length >= 3 && !STOPWORDS.has(w) && !/^\p{N}/u.test(w)));
     for (const r of reasons) {
       const key = reasonKey(r);
       if (label.promotional) confirmed.add(key);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BREAK, fold, linksIn, mentionsIn, PhraseBook, sentenceTokens, tokens, withoutLinksAndMentions, wordsAt, writtenTokens } from './text.ts';
+import { fold, isBreakAt, linksIn, mentionsIn, PhraseBook, scanText, tokenAt, tokens, withoutLinksAndMentions, wordsAt } from './text.ts';
 
 describe('text helpers', () => {
   it('fold drops case, accents and curly apostrophes', () => {
@@ -7,6 +7,7 @@ describe('text helpers', () => {
   });
 
   it('tokens keep inner apostrophes, hyphens, decimals and money symbols', () => {
+    expect(tokens('wait... what?! ok')).toEqual(['wait', 'what', 'ok']);
     expect(tokens(fold("We're pre-ordering at $49.99 or 29,90 € (20% off)"))).toEqual([
       "we're", 'pre-ordering', 'at', '$', '49.99', 'or', '29,90', '€', '20', '%', 'off',
     ]);
@@ -20,23 +21,29 @@ describe('text helpers', () => {
     expect(mentionsIn('write to me@example.com')).toEqual([]);
   });
 
-  it('a phrase book finds the longest phrase per label, with numbers and wildcards', () => {
-    const book = new PhraseBook<'a' | 'b'>({ a: ['buy', 'buy my course'], b: ['only <num> left', 'join * waitlist'] });
+  it('a phrase book finds the longest phrase per label, with numbers and wildcards, across separators but not sentences', () => {
+    const book = new PhraseBook<'a' | 'b' | 'c'>({ a: ['buy', 'buy my course'], b: ['only <num> left', 'join * waitlist'], c: ['sign up'] });
     const text = 'Buy my course: only 3 left, join the waitlist';
-    const toks = tokens(fold(text));
-    const found = book.find(toks);
+    const scanned = scanText(fold(text));
+    const found = book.find(scanned);
     expect(found.get('a')).toEqual({ at: 0, length: 3 });
-    expect(wordsAt(writtenTokens(text), toks, found.get('b')!)).toBe('only 3 left');
-    expect(book.find(tokens('nothing here')).size).toBe(0);
+    expect(wordsAt(text, scanned, found.get('b')!)).toBe('only 3 left');
+    expect(book.find(scanText('nothing here')).size).toBe(0);
+    // A whole token must match: "signups" is not "sign up"; punctuation between words is fine; a sentence end is not.
+    expect(book.find(scanText('signups up')).size).toBe(0);
+    expect(book.find(scanText('sign, up')).get('c')).toEqual({ at: 0, length: 2 });
+    expect(book.find(scanText('sign. up')).size).toBe(0);
   });
 
-  it('sentence tokens mark the words of questions, and phrases never run across sentences', () => {
-    const { toks, asked } = sentenceTokens(fold('Should I sign up? ¿Te apuntas. Sign. Up now!'));
-    expect(toks).toEqual(['should', 'i', 'sign', 'up', BREAK, BREAK, 'te', 'apuntas', BREAK, 'sign', BREAK, 'up', 'now', BREAK]);
-    expect(toks.filter((_, i) => asked[i])).toEqual(['should', 'i', 'sign', 'up', 'te', 'apuntas']);
+  it('marks the words of questions and quotations, not the rest', () => {
+    const scanned = scanText(fold('Should I sign up? ¿Te apuntas? "Sign up now!" they said. Sign up here.'));
+    const asked = Array.from({ length: scanned.count }, (_, i) => i).filter((i) => !isBreakAt(scanned, i) && scanned.asked?.[i]).map((i) => tokenAt(scanned, i));
+    expect(asked).toEqual(['should', 'i', 'sign', 'up', 'te', 'apuntas', 'sign', 'up', 'now']);
     const book = new PhraseBook<'cta'>({ cta: ['sign up'] });
-    expect(book.find(toks, asked).size).toBe(0);
-    expect(book.find(toks).get('cta')).toEqual({ at: 2, length: 2 });
+    expect(book.find(scanned).get('cta')).toEqual({ at: scanned.count - 4, length: 2 });
+    // An unbalanced quote (inches) marks nothing.
+    expect(scanText('My 27" screen: sign up').asked?.some(Boolean) ?? false).toBe(false);
+    expect(scanText('no marks at all').asked).toBeNull();
   });
 
   it('fold takes the fast paths and the general one to the same result', () => {

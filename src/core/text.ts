@@ -18,7 +18,7 @@ const BEYOND_LATIN_RE = /[\u0250-\u1fff\u0300-\u036f]/;
 /** Lower case, accents dropped (`Regístrate` → `registrate`), curly apostrophes made straight. */
 export function fold(text: string): string {
   // Most posts are plain ASCII: no accents to drop, and Unicode normalisation is the costly part.
-  if (ASCII_RE.test(text)) return text.toLowerCase().replace(/[`]/g, "'");
+  if (ASCII_RE.test(text)) return text.includes('`') ? text.toLowerCase().replace(/`/g, "'") : text.toLowerCase();
   if (BEYOND_LATIN_RE.test(text)) return text.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[’‘`´]/g, "'").toLowerCase();
   let out = '';
   let from = 0;
@@ -76,24 +76,51 @@ const isQuoteUnit = (c: number): boolean => c === 34 || c === 8220 || c === 8221
  */
 const isBreakUnit = (c: number): boolean => c === 46 || c === 33 || c === 63 || c === 191 || c === 161 || c === 10 || isQuoteUnit(c);
 
+/** What a token is: a word, a number, one of the symbols, or a run of sentence punctuation. */
+const WORD = 0;
+const NUMBER = 1;
+const SYMBOL = 2;
+const BREAK_RUN = 3;
+
 /**
- * Splits text into words, numbers and the few symbols that carry meaning (`$ € £ %`), and with
- * `breaks`, runs of sentence punctuation. Words keep inner apostrophes and hyphens (`we're`,
- * `pre-order`); a number keeps its decimals (`49.99`, `29,90`).
+ * A text cut into tokens, as positions (no strings are made until asked for): words, numbers and the
+ * few symbols that carry meaning (`$ € £ %`), and runs of sentence punctuation (breaks). Words keep
+ * inner apostrophes and hyphens (`we're`, `pre-order`); a number keeps its decimals (`49.99`, `29,90`).
  */
-function scan(text: string, breaks: boolean, out: string[] = []): string[] {
+export interface Scanned {
+  /** The text scanned (folded, for matching). */
+  text: string;
+  count: number;
+  start: number[];
+  end: number[];
+  kind: number[];
+  /** A hash of each token's text, made while scanning: matching looks tokens up by it without slicing. */
+  hash: number[];
+  /** Tokens that are not the writer's own statement: in a question, or between quotation marks. */
+  asked: boolean[] | null;
+}
+
+export function scanText(text: string): Scanned {
+  const start: number[] = [];
+  const end: number[] = [];
+  const kind: number[] = [];
+  const hash: number[] = [];
   const n = text.length;
   let i = 0;
+  let marks = false;
   while (i < n) {
     const c = text.charCodeAt(i);
     let j = i + 1;
+    let k: number;
     if (isDigitUnit(c)) {
+      k = NUMBER;
       while (j < n && isDigitUnit(text.charCodeAt(j))) j++;
       while (j + 1 < n && (text.charCodeAt(j) === 46 || text.charCodeAt(j) === 44) && isDigitUnit(text.charCodeAt(j + 1))) {
         j += 2;
         while (j < n && isDigitUnit(text.charCodeAt(j))) j++;
       }
     } else if (isWordUnit(c)) {
+      k = WORD;
       for (;;) {
         while (j < n && isWordUnit(text.charCodeAt(j))) j++;
         const d = text.charCodeAt(j);
@@ -101,77 +128,100 @@ function scan(text: string, breaks: boolean, out: string[] = []): string[] {
         else break;
       }
     } else if (isSymbolUnit(c)) {
-      // one unit
-    } else if (breaks && isBreakUnit(c)) {
-      while (j < n && isBreakUnit(text.charCodeAt(j))) j++;
+      k = SYMBOL;
+    } else if (isBreakUnit(c)) {
+      k = BREAK_RUN;
+      if (c === 63 || c === 191 || isQuoteUnit(c)) marks = true;
+      while (j < n && isBreakUnit(text.charCodeAt(j))) {
+        const d = text.charCodeAt(j);
+        if (d === 63 || d === 191 || isQuoteUnit(d)) marks = true;
+        j++;
+      }
     } else {
       i++;
       continue;
     }
-    out.push(text.slice(i, j));
+    start.push(i);
+    end.push(j);
+    kind.push(k);
+    hash.push(k === BREAK_RUN ? 0 : hashRange(text, i, j));
     i = j;
   }
+  const scanned: Scanned = { text, count: start.length, start, end, kind, hash, asked: null };
+  // Only a text with a question mark or a quotation mark has tokens that are not its own statement.
+  if (marks) markAsked(scanned);
+  return scanned;
+}
+
+/** FNV-1a over a range of UTF-16 units. */
+function hashRange(text: string, from: number, to: number): number {
+  let h = 2166136261;
+  for (let k = from; k < to; k++) h = Math.imul(h ^ text.charCodeAt(k), 16777619);
+  return h >>> 0;
+}
+
+/** The token's text ('' for a break). */
+export function tokenAt(s: Scanned, i: number): string {
+  return s.kind[i] === BREAK_RUN ? '' : s.text.slice(s.start[i], s.end[i]);
+}
+
+/** Whether token `i` is exactly `word`. */
+function tokenIs(s: Scanned, i: number, word: string): boolean {
+  const from = s.start[i] as number;
+  return (s.end[i] as number) - from === word.length && s.text.startsWith(word, from);
+}
+
+export function isBreakAt(s: Scanned, i: number): boolean {
+  return s.kind[i] === BREAK_RUN;
+}
+
+/** The words, numbers and symbols of a scanned text, without breaks. */
+export function wordsOf(s: Scanned): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < s.count; i++) if (s.kind[i] !== BREAK_RUN) out.push(tokenAt(s, i));
   return out;
 }
 
 export function tokens(folded: string): string[] {
-  return scan(folded, false);
+  return wordsOf(scanText(folded));
 }
 
-/** A sentence break among tokens: no phrase spans one, so phrases never run across sentences. */
-export const BREAK = '.';
-
-/**
- * Tokens with sentence breaks kept (as BREAK), and for each token whether it is not the writer's own
- * statement: inside a question (a sentence that ends with `?` or opens with `¿`) or inside quotation
- * marks ("«¡40 % de descuento, solo hoy!» says the email"). An unbalanced quote marks nothing.
- */
-export function sentenceTokens(folded: string): { toks: string[]; asked: boolean[] } {
-  const toks = scan(folded, true);
-  const asked: boolean[] = new Array<boolean>(toks.length).fill(false);
-  if (folded.includes('?') || folded.includes('¿')) {
-    let start = 0;
-    let opensAsQuestion = false;
-    for (let i = 0; i <= toks.length; i++) {
-      const t = toks[i];
-      if (t !== undefined && !endsSentence(t)) continue;
-      // A sentence ends here (or the text does): a question if it ends with "?" or opened with "¿".
-      if (opensAsQuestion || (t !== undefined && t.includes('?'))) for (let j = start; j < i; j++) asked[j] = true;
-      opensAsQuestion = t !== undefined && t.includes('¿');
-      start = i + 1;
-    }
-  }
-  if (/["“”«»]/.test(folded)) markQuoted(toks, asked);
-  for (let i = 0; i < toks.length; i++) if (isBreakUnit((toks[i] as string).charCodeAt(0))) toks[i] = BREAK;
-  return { toks, asked };
-}
-
-function endsSentence(token: string): boolean {
-  for (let k = 0; k < token.length; k++) {
-    const c = token.charCodeAt(k);
-    if (isBreakUnit(c) && !isQuoteUnit(c)) return true;
-  }
-  return false;
-}
-
-function markQuoted(toks: readonly string[], asked: boolean[]): void {
-  const inside: boolean[] = new Array<boolean>(toks.length).fill(false);
-  let open = false;
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i] as string;
-    if (!isBreakUnit(t.charCodeAt(0))) {
-      inside[i] = open;
+/** Questions (a sentence ends with `?` or opens with `¿`) and quotations; an unbalanced quote marks nothing. */
+function markAsked(s: Scanned): void {
+  const asked: boolean[] = new Array<boolean>(s.count).fill(false);
+  let sentence = 0;
+  let opensAsQuestion = false;
+  let quoteOpen = false;
+  const quoted: number[] = [];
+  for (let i = 0; i <= s.count; i++) {
+    if (i < s.count && s.kind[i] !== BREAK_RUN) {
+      if (quoteOpen) quoted.push(i);
       continue;
     }
-    for (let k = 0; k < t.length; k++) {
-      const c = t.charCodeAt(k);
-      if (c === 34) open = !open;
-      else if (c === 8220 || c === 171) open = true;
-      else if (c === 8221 || c === 187) open = false;
+    let question = opensAsQuestion && i === s.count;
+    let ends = i === s.count;
+    let opens = false;
+    if (i < s.count) {
+      for (let k = s.start[i] as number; k < (s.end[i] as number); k++) {
+        const c = s.text.charCodeAt(k);
+        if (c === 34) quoteOpen = !quoteOpen;
+        else if (c === 8220 || c === 171) quoteOpen = true;
+        else if (c === 8221 || c === 187) quoteOpen = false;
+        else {
+          ends = true;
+          if (c === 63) question = true;
+          if (c === 191) opens = true;
+        }
+      }
     }
+    if (!ends) continue;
+    // A sentence ends here (or the text does): a question if it ends with "?" or opened with "¿".
+    if (question || opensAsQuestion) for (let j = sentence; j < i; j++) asked[j] = true;
+    opensAsQuestion = opens;
+    sentence = i + 1;
   }
-  if (open) return;
-  for (let i = 0; i < toks.length; i++) if (inside[i]) asked[i] = true;
+  if (!quoteOpen) for (const i of quoted) asked[i] = true;
+  s.asked = asked;
 }
 
 export function isNumber(token: string): boolean {
@@ -200,6 +250,7 @@ export function mentionsIn(text: string): string[] {
   return out;
 }
 
+
 const EMPTY: ReadonlySet<never> = new Set();
 
 /** Where a phrase matched: its first token and how many tokens it covers. */
@@ -208,23 +259,21 @@ export interface Span {
   length: number;
 }
 
-/** The tokens of `text` as written (lower case, accents kept), aligned with sentenceTokens(fold(text)). */
-export function writtenTokens(text: string): string[] {
-  return scan(text.toLowerCase(), true).map((t) => (isBreakUnit(t.charCodeAt(0)) ? BREAK : t));
-}
-
 /**
- * The words of `text` at a span, as the user wrote them (lower case, accents kept) when the tokens of
- * the written and the folded text line up, which they do but for exotic input; else the folded words.
+ * The words at a span as the user wrote them (`written` is the text before folding): lower case,
+ * accents kept, when folding kept every character in place, which it does but for exotic input; else
+ * the folded words.
  */
-export function wordsAt(written: readonly string[], folded: readonly string[], span: Span): string {
-  const source = written.length === folded.length ? written : folded;
-  return source.slice(span.at, span.at + span.length).join(' ');
+export function wordsAt(written: string, s: Scanned, span: Span): string {
+  const from = s.start[span.at] as number;
+  const to = s.end[span.at + span.length - 1] as number;
+  return (written.length === s.text.length ? written : s.text).slice(from, to).toLowerCase();
 }
 
-/** A node of the phrase trie: what follows a token, and the labels of the phrases that end here. */
+/** A node of the phrase trie: the tokens that may follow, a number or any word in place of a token, and the labels of the phrases that end here. */
 interface Node<L> {
-  next?: Map<string, Node<L>>;
+  /** By the hash of the next token: the token itself (to rule out a collision) and where it leads. */
+  next?: Map<number, { word: string; node: Node<L> }[]>;
   num?: Node<L>;
   any?: Node<L>;
   ends?: L[];
@@ -232,8 +281,9 @@ interface Node<L> {
 
 /**
  * A phrase book: patterns of tokens grouped by label, kept as a trie of tokens, so matching a post
- * costs a few map lookups per token whatever the size of the lists (10,000 posts must classify in
- * < 100 ms, and the lists hold thousands of phrases once combinations are expanded).
+ * costs about one map lookup per token whatever the size of the lists (10,000 posts must classify in
+ * < 100 ms, and the lists hold thousands of phrases once combinations are expanded). A phrase never
+ * runs across a sentence break.
  */
 export class PhraseBook<L extends string> {
   private readonly root: Node<L> = {};
@@ -249,50 +299,65 @@ export class PhraseBook<L extends string> {
           else if (part === ANY) node = node.any ??= {};
           else {
             node.next ??= new Map();
-            let child = node.next.get(part);
-            if (!child) node.next.set(part, (child = {}));
+            const h = hashRange(part, 0, part.length);
+            const bucket = node.next.get(h) ?? [];
+            let child = bucket.find((c) => c.word === part)?.node;
+            if (!child) {
+              child = {};
+              bucket.push({ word: part, node: child });
+              node.next.set(h, bucket);
+            }
             node = child;
           }
         }
-        (node.ends ??= []).includes(label) || node.ends.push(label);
+        if (!node.ends) node.ends = [label];
+        else if (!node.ends.includes(label)) node.ends.push(label);
       }
     }
   }
 
   /**
    * Every label found, with where its first match starts and how many tokens it spans (the longest
-   * phrase at that start). Where `skip` marks a token, only phrases of the `always` labels may start.
+   * phrase at that start). Where the text marks a token as asked (a question or a quotation), only
+   * phrases of the `always` labels may start.
    */
-  find(toks: readonly string[], skip?: readonly boolean[], always?: ReadonlySet<L>): Map<L, Span> {
+  find(s: Scanned, always?: ReadonlySet<L>): Map<L, Span> {
     const found = new Map<L, Span>();
     const root = this.root;
-    for (let i = 0; i < toks.length; i++) {
-      const only = skip?.[i] ? (always ?? EMPTY) : undefined;
+    for (let i = 0; i < s.count; i++) {
+      if (s.kind[i] === BREAK_RUN) continue;
+      const only = s.asked?.[i] ? (always ?? EMPTY) : undefined;
       if (only && only.size === 0) continue;
       // The first step inline: most tokens start no phrase at all.
-      const tok = toks[i] as string;
-      const first = root.next?.get(tok);
-      if (first) this.walk(first, toks, i, i + 1, found, only);
-      if (root.num && isNumber(tok)) this.walk(root.num, toks, i, i + 1, found, only);
-      if (root.any && tok !== BREAK) this.walk(root.any, toks, i, i + 1, found, only);
+      const first = root.next && step(root.next, s, i);
+      if (first) this.walk(first, s, i, i, found, only);
+      if (root.num && s.kind[i] === NUMBER) this.walk(root.num, s, i, i, found, only);
+      if (root.any) this.walk(root.any, s, i, i, found, only);
     }
     return found;
   }
 
-  private walk(node: Node<L>, toks: readonly string[], start: number, at: number, found: Map<L, Span>, only?: ReadonlySet<L>): void {
-    if (at < toks.length) {
-      const tok = toks[at] as string;
-      const literal = node.next?.get(tok);
-      if (literal) this.walk(literal, toks, start, at + 1, found, only);
-      if (node.num && isNumber(tok)) this.walk(node.num, toks, start, at + 1, found, only);
-      if (node.any && tok !== BREAK) this.walk(node.any, toks, start, at + 1, found, only);
+  /** `node` has matched tokens first..i: longer phrases first (recorded first), then those ending here. */
+  private walk(node: Node<L>, s: Scanned, first: number, i: number, found: Map<L, Span>, only?: ReadonlySet<L>): void {
+    const j = i + 1;
+    if (j < s.count && s.kind[j] !== BREAK_RUN) {
+      const literal = node.next && step(node.next, s, j);
+      if (literal) this.walk(literal, s, first, j, found, only);
+      if (node.num && s.kind[j] === NUMBER) this.walk(node.num, s, first, j, found, only);
+      if (node.any) this.walk(node.any, s, first, j, found, only);
     }
-    // Deeper (longer) matches were recorded first; a label keeps its first, longest match.
-    if (node.ends && at > start) {
-      for (const label of node.ends) {
-        if (only && !only.has(label)) continue;
-        if (!found.has(label)) found.set(label, { at: start, length: at - start });
-      }
+    if (!node.ends) return;
+    for (const label of node.ends) {
+      if (only && !only.has(label)) continue;
+      if (!found.has(label)) found.set(label, { at: first, length: i - first + 1 });
     }
   }
+}
+
+/** Where token `i` leads from a node's `next`, if anywhere. */
+function step<L>(next: NonNullable<Node<L>['next']>, s: Scanned, i: number): Node<L> | undefined {
+  const bucket = next.get(s.hash[i] as number);
+  if (!bucket) return undefined;
+  for (const c of bucket) if (tokenIs(s, i, c.word)) return c.node;
+  return undefined;
 }
