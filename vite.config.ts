@@ -46,15 +46,28 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       target: 'es2022',
       sourcemap: false,
-      rollupOptions: {
+      // Chromium and Firefox ≥ 115 support <link rel="modulepreload">: no polyfill script in the pages.
+      modulePreload: { polyfill: false },
+      rolldownOptions: {
         // Pages the manifest does not name (crxjs builds only what it references).
         input: { review: 'src/ui/review/index.html' },
         output: {
-          // Preact in a chunk of its own (assets/vendor-preact-*): its innerHTML support (which we never use)
-          // is the one thing Mozilla's linter flags, and tests/tools/firefox-lint.mjs tolerates it only
-          // in third-party chunks. Everything else keeps the default chunking (fewer modules to load).
-          manualChunks(id: string) {
-            return /node_modules\/preact\//.test(id) ? 'vendor-preact' : undefined;
+          // Few chunks, because the popup's first render waits for every module it loads (issue #2;
+          // default chunking made one chunk per set of importers, nine requests for the popup):
+          //  - third-party code in vendor-* chunks (tests/tools/firefox-lint.mjs tolerates Mozilla
+          //    linter warnings only there, e.g. Preact's innerHTML support, which we never use);
+          //    webextension-polyfill on its own, so pages that do without it (the popup) never load it;
+          //  - the rest of the code shared by two or more entries in one `common` chunk;
+          //  - the extension pages' shared components in one `ui` chunk (it imports Preact, which the
+          //    background must not load, so `common` takes the code both use first).
+          // The popup loads its own chunk, common, ui and vendor-preact, fetched in parallel.
+          codeSplitting: {
+            groups: [
+              { name: 'vendor-preact', test: /node_modules[\\/]preact[\\/]/, priority: 4 },
+              { name: 'vendor-polyfill', test: /node_modules[\\/]webextension-polyfill[\\/]/, priority: 3 },
+              { name: 'common', test: (id) => !/src[\\/]ui[\\/]|\.css$/.test(id), minShareCount: 2, priority: 2 },
+              { name: 'ui', test: /src[\\/]ui[\\/]components[\\/].*\.tsx?$/, minShareCount: 2, priority: 1 },
+            ],
           },
         },
       },

@@ -1,14 +1,16 @@
 /**
  * Every user-facing string comes from _locales/<lang>/messages.json through the browser's i18n API.
- * `t` falls back to the key itself so a missing string is visible, never blank.
+ * `t` falls back to the key itself so a missing string is visible, never blank (and so does every string
+ * outside an extension, in unit tests). The API is reached without webextension-polyfill: the popup
+ * and the content scripts import this module, and the polyfill costs them start-up time (issue #2).
  */
-import browser from 'webextension-polyfill';
+import { extensionApi } from './extension-api.ts';
 import type { Band } from '../core/balance.ts';
 import type { Platform } from './events.ts';
 
 export function t(key: string, substitutions?: string | (string | number)[]): string {
   const subs = substitutions === undefined ? undefined : Array.isArray(substitutions) ? substitutions.map(String) : substitutions;
-  return browser.i18n.getMessage(key, subs) || key;
+  return extensionApi?.i18n.getMessage(key, subs) || key;
 }
 
 export function platformName(platform: Platform): string {
@@ -22,7 +24,7 @@ export function bandLabel(band: Band): string {
 
 /** The UI language, for Intl formatting of dates and numbers. */
 export function uiLocale(): string {
-  return browser.i18n.getUILanguage() || 'en';
+  return extensionApi?.i18n.getUILanguage() || 'en';
 }
 
 export function formatNumber(n: number, maximumFractionDigits = 1): string {

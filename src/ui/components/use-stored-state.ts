@@ -1,6 +1,9 @@
-/** Reads settings and the background's snapshot from storage.local and follows their changes. */
+/**
+ * Reads settings and the background's snapshot from storage.local (one read for both) and follows their
+ * changes. Without webextension-polyfill: the popup reads this before its first render (issue #2).
+ */
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import { ext } from '../../shared/extension-api.ts';
 import { normalizeSettings, SETTINGS_KEY, type Settings } from '../../shared/settings.ts';
 import { emptySnapshot, SNAPSHOT_KEY, type Snapshot } from '../../shared/snapshot.ts';
 
@@ -10,7 +13,7 @@ export interface StoredState {
 }
 
 export async function loadStoredState(): Promise<StoredState> {
-  const stored = await browser.storage.local.get([SETTINGS_KEY, SNAPSHOT_KEY]);
+  const stored = await ext().storage.local.get([SETTINGS_KEY, SNAPSHOT_KEY]);
   return {
     settings: normalizeSettings(stored[SETTINGS_KEY]),
     snapshot: { ...emptySnapshot(), ...(stored[SNAPSHOT_KEY] as Partial<Snapshot> | undefined) },
@@ -20,12 +23,13 @@ export async function loadStoredState(): Promise<StoredState> {
 export function useStoredState(initial: StoredState): StoredState {
   const [state, setState] = useState(initial);
   useEffect(() => {
-    const listener = (changes: Record<string, browser.Storage.StorageChange>, area: string): void => {
+    const listener = (changes: Record<string, chrome.storage.StorageChange>, area: string): void => {
       if (area !== 'local' || (!changes[SETTINGS_KEY] && !changes[SNAPSHOT_KEY])) return;
       void loadStoredState().then(setState);
     };
-    browser.storage.onChanged.addListener(listener);
-    return () => browser.storage.onChanged.removeListener(listener);
+    const { onChanged } = ext().storage;
+    onChanged.addListener(listener);
+    return () => onChanged.removeListener(listener);
   }, []);
   return state;
 }

@@ -1,6 +1,6 @@
 /** The toolbar popup: balance, what is owed, today and this week, per site, and capture health. */
-import browser from 'webextension-polyfill';
 import { bandOf, computeBalance, type Balance, type WindowTotals } from '../../core/balance.ts';
+import { ext } from '../../shared/extension-api.ts';
 import { bandLabel, formatDateTime, formatNumber, platformName, t } from '../../shared/i18n.ts';
 import type { Platform } from '../../shared/events.ts';
 import type { PlatformHealth } from '../../shared/health.ts';
@@ -104,8 +104,8 @@ export function Popup({ initial, now }: { initial: StoredState; now: number }) {
         </section>
       )}
       <nav class="links">
-        <a href={browser.runtime.getURL('src/ui/review/index.html')} target="_blank" rel="noopener">{t('reviewLink')}</a>
-        <a href={browser.runtime.getURL('src/ui/options/index.html')} target="_blank" rel="noopener">{t('openSettings')}</a>
+        <a href={ext().runtime.getURL('src/ui/review/index.html')} target="_blank" rel="noopener">{t('reviewLink')}</a>
+        <a href={ext().runtime.getURL('src/ui/options/index.html')} target="_blank" rel="noopener">{t('openSettings')}</a>
       </nav>
     </main>
   );
