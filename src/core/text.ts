@@ -154,7 +154,7 @@ export function scanText(text: string): Scanned {
 }
 
 /** FNV-1a over a range of UTF-16 units. */
-function hashRange(text: string, from: number, to: number): number {
+export function hashRange(text: string, from: number, to: number): number {
   let h = 2166136261;
   for (let k = from; k < to; k++) h = Math.imul(h ^ text.charCodeAt(k), 16777619);
   return h >>> 0;
@@ -166,9 +166,13 @@ export function tokenAt(s: Scanned, i: number): string {
 }
 
 /** Whether token `i` is exactly `word`. */
-function tokenIs(s: Scanned, i: number, word: string): boolean {
+export function tokenIs(s: Scanned, i: number, word: string): boolean {
   const from = s.start[i] as number;
   return (s.end[i] as number) - from === word.length && s.text.startsWith(word, from);
+}
+
+export function isNumberAt(s: Scanned, i: number): boolean {
+  return s.kind[i] === NUMBER;
 }
 
 export function isBreakAt(s: Scanned, i: number): boolean {
@@ -271,12 +275,19 @@ export function wordsAt(written: string, s: Scanned, span: Span): string {
 }
 
 /** A node of the phrase trie: the tokens that may follow, a number or any word in place of a token, and the labels of the phrases that end here. */
-interface Node<L> {
+class Node<L> {
+  // Every field is set in the constructor: one object shape for every node keeps the hot loop's
+  // property reads monomorphic.
+  /** On a first-level node: the word, and its weight in a word-weight model (find's `tally`). */
+  word: string | undefined = undefined;
+  weight: number | undefined = undefined;
+  /** The last find that counted this word's weight: each word counts once per text. */
+  countedIn = 0;
   /** By the hash of the next token: the token itself (to rule out a collision) and where it leads. */
-  next?: Map<number, { word: string; node: Node<L> }[]>;
-  num?: Node<L>;
-  any?: Node<L>;
-  ends?: L[];
+  next: Map<number, { word: string; node: Node<L> }[]> | undefined = undefined;
+  num: Node<L> | undefined = undefined;
+  any: Node<L> | undefined = undefined;
+  ends: L[] | undefined = undefined;
 }
 
 /**
@@ -286,33 +297,32 @@ interface Node<L> {
  * runs across a sentence break.
  */
 export class PhraseBook<L extends string> {
-  private readonly root: Node<L> = {};
+  private readonly root = new Node<L>();
+  private finds = 0;
 
-  constructor(lists: Partial<Record<L, readonly string[]>>) {
+  /**
+   * `weights`: optional word weights (a word-level model) kept on the same trie, so that one lookup per
+   * token serves both the phrases and the model (find's `tally`).
+   */
+  constructor(lists: Partial<Record<L, readonly string[]>>, weights?: ReadonlyMap<string, number>) {
     for (const [label, phrases] of Object.entries(lists) as [L, readonly string[]][]) {
       for (const phrase of phrases) {
         const parts = phrase.split(/\s+/).flatMap((p) => (p === NUM || p === ANY ? [p] : tokens(fold(p))));
         if (parts.length === 0) continue;
         let node = this.root;
         for (const part of parts) {
-          if (part === NUM) node = node.num ??= {};
-          else if (part === ANY) node = node.any ??= {};
-          else {
-            node.next ??= new Map();
-            const h = hashRange(part, 0, part.length);
-            const bucket = node.next.get(h) ?? [];
-            let child = bucket.find((c) => c.word === part)?.node;
-            if (!child) {
-              child = {};
-              bucket.push({ word: part, node: child });
-              node.next.set(h, bucket);
-            }
-            node = child;
-          }
+          if (part === NUM) node = node.num ??= new Node<L>();
+          else if (part === ANY) node = node.any ??= new Node<L>();
+          else node = child(node, part);
         }
         if (!node.ends) node.ends = [label];
         else if (!node.ends.includes(label)) node.ends.push(label);
       }
+    }
+    for (const [word, weight] of weights ?? []) {
+      const node = child(this.root, word);
+      node.word = word;
+      node.weight = weight;
     }
   }
 
@@ -321,15 +331,21 @@ export class PhraseBook<L extends string> {
    * phrase at that start). Where the text marks a token as asked (a question or a quotation), only
    * phrases of the `always` labels may start.
    */
-  find(s: Scanned, always?: ReadonlySet<L>): Map<L, Span> {
+  find(s: Scanned, always?: ReadonlySet<L>, tally?: WeightTally): Map<L, Span> {
+    this.finds++;
     const found = new Map<L, Span>();
     const root = this.root;
     for (let i = 0; i < s.count; i++) {
       if (s.kind[i] === BREAK_RUN) continue;
-      const only = s.asked?.[i] ? (always ?? EMPTY) : undefined;
-      if (only && only.size === 0) continue;
       // The first step inline: most tokens start no phrase at all.
       const first = root.next && step(root.next, s, i);
+      // Word weights count every word once, questions and quotations included.
+      if (tally && first?.weight !== undefined && first.countedIn !== this.finds) {
+        first.countedIn = this.finds;
+        tally.words.push([first.word as string, first.weight]);
+      }
+      const only = s.asked?.[i] ? (always ?? EMPTY) : undefined;
+      if (only && only.size === 0) continue;
       if (first) this.walk(first, s, i, i, found, only);
       if (root.num && s.kind[i] === NUMBER) this.walk(root.num, s, i, i, found, only);
       if (root.any) this.walk(root.any, s, i, i, found, only);
@@ -352,6 +368,24 @@ export class PhraseBook<L extends string> {
       if (!found.has(label)) found.set(label, { at: first, length: i - first + 1 });
     }
   }
+}
+
+/** What find collects from the word weights: which token carried which weight, each word once. */
+export interface WeightTally {
+  words: [word: string, weight: number][];
+}
+
+function child<L>(node: Node<L>, word: string): Node<L> {
+  node.next ??= new Map();
+  const h = hashRange(word, 0, word.length);
+  const bucket = node.next.get(h) ?? [];
+  let found = bucket.find((c) => c.word === word)?.node;
+  if (!found) {
+    found = new Node<L>();
+    bucket.push({ word, node: found });
+    node.next.set(h, bucket);
+  }
+  return found;
 }
 
 /** Where token `i` leads from a node's `next`, if anywhere. */

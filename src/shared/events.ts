@@ -17,7 +17,7 @@ export const GIVE_KINDS: readonly Kind[] = ['like', 'reply', 'repost', 'quote', 
 
 /** Why an own post is self-promotional (src/core/promo.ts finds them; the popup and review name them). */
 export const PROMO_SIGNALS = [
-  'own-domain', 'own-page', 'self-mention', 'call-to-action', 'launch', 'discount', 'price', 'own-product', 'hiring', 'event', 'urgency', 'learned',
+  'own-domain', 'own-page', 'self-mention', 'call-to-action', 'launch', 'discount', 'price', 'own-product', 'hiring', 'event', 'urgency', 'learned', 'wording',
 ] as const;
 export type PromoSignal = (typeof PROMO_SIGNALS)[number];
 
