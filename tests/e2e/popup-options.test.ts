@@ -52,7 +52,7 @@ test('the popup shows the 7-day balance, what is owed and the per-site split', a
   expect(await today.textContent()).toContain('Given 1');
   expect(await today.textContent()).toContain('Taken 0');
   expect(await popup.getByTestId('site-x').textContent()).toBe('X53');
-  expect(await popup.getByRole('img').getAttribute('aria-label')).toBe('This week you gave 5 points and took 3; your target is 3 to 1.');
+  expect(await popup.getByRole('img').getAttribute('aria-label')).toBe('Past 7 days: given 5, taken 3 (in points); your target is 3 to 1.');
   await popup.close();
 });
 

@@ -62,6 +62,6 @@ test('a like on the X replica is stored, and the popup shows it', async () => {
     5_000, "the popup to show today's like",
   );
   expect(await popup.$eval('h1', (h) => h.textContent)).toBe('Give First');
-  expect(await popup.$eval('svg.ring[role="img"]', (ring) => ring.getAttribute('aria-label'))).toMatch(/you gave 1 points? and took 0/);
+  expect(await popup.$eval('svg.ring[role="img"]', (ring) => ring.getAttribute('aria-label'))).toMatch(/given 1, taken 0 \(in points\)/);
   expect(await popup.$eval('[data-testid="site-x"]', (row) => row.textContent)).toBe('X10');
 });
