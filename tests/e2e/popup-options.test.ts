@@ -221,3 +221,16 @@ test('the toolbar badge shows the 7-day ratio, amber while owing and green once 
   await expect.poll(async () => (await badge()).text).toBe('3.7');
   expect((await badge()).color).toEqual([30, 123, 79, 255]);
 });
+
+test('every supported site is reachable after installation, so the popup has no site-access notice', async () => {
+  const popup = await h.openPage(POPUP);
+  await popup.getByTestId('recent-posts').waitFor();
+  const origins = await popup.evaluate(async () => {
+    const first = (chrome.runtime.getManifest().content_scripts ?? []).map((cs) => cs.matches?.[0]).filter((m): m is string => !!m);
+    return Promise.all([...new Set(first)].map(async (origin) => [origin, await chrome.permissions.contains({ origins: [origin] })] as const));
+  });
+  expect(origins.length).toBeGreaterThan(5);
+  expect(origins.filter(([, granted]) => !granted)).toEqual([]);
+  expect(await popup.getByTestId('site-access').count()).toBe(0);
+  await popup.close();
+});

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { REPLICAS, until } from '../e2e/harness.ts';
 import { FakeXApi, POSTS, X_URLS } from '../e2e/x-api.ts';
-import { POPUP, launchFirefox, serveSites, type FirefoxHarness } from './harness.ts';
+import { OPTIONS, POPUP, launchFirefox, serveSites, type FirefoxHarness } from './harness.ts';
 
 let ff: FirefoxHarness;
 const api = new FakeXApi();
@@ -64,4 +64,31 @@ test('a like on the X replica is stored, and the popup shows it', async () => {
   expect(await popup.$eval('h1', (h) => h.textContent)).toBe('Give First');
   expect(await popup.$eval('svg.ring[role="img"]', (ring) => ring.getAttribute('aria-label'))).toMatch(/given 1, taken 0 \(in points\)/);
   expect(await popup.$eval('[data-testid="site-x"]', (row) => row.textContent)).toBe('X10');
+});
+
+test('what differs from Chromium works or says so: notifications and Mastodon instances are offered, and a site whose access is taken away is named in the popup', async () => {
+  const options = await ff.openPage(OPTIONS);
+  await options.waitForSelector('[data-testid="instances"]');
+  // Firefox has the APIs these rely on, so the options offer them rather than a note.
+  expect(await options.$('[data-testid="instance-add"]')).not.toBeNull();
+  expect(await options.$('[data-testid="instances-unsupported"]')).toBeNull();
+  expect(await options.$eval('input[name="review-notifications"]', (box) => (box as HTMLInputElement).disabled)).toBe(false);
+  expect(await options.evaluate(() => typeof (globalThis as { browser?: { notifications?: { create?: unknown } } }).browser?.notifications?.create)).toBe('function');
+
+  // All sites are reachable after installation: the popup says nothing about access.
+  let popup = await ff.openPage(POPUP);
+  await popup.waitForSelector('[data-testid="recent-posts"]');
+  expect(await popup.$('[data-testid="site-access"]')).toBeNull();
+  await popup.close();
+
+  // Firefox lets the user take an add-on's access to a site away (about:addons → Permissions); the
+  // extension can do the same to itself, which is how the test does it.
+  const removed = await options.evaluate(() => (globalThis as unknown as { browser: typeof chrome }).browser.permissions.remove({ origins: ['https://x.com/*'] }));
+  expect(removed).toBe(true);
+  popup = await ff.openPage(POPUP);
+  await popup.waitForSelector('[data-testid="site-access"]', { timeout: 5_000 });
+  expect(await popup.$eval('[data-testid="site-access"]', (n) => n.textContent)).toContain('x.com');
+  expect(await popup.$eval('[data-testid="site-access"] button', (b) => b.textContent)).toBe('Allow access');
+  await popup.close();
+  await options.close();
 });

@@ -37,6 +37,12 @@ async function addedInstances(): Promise<string[]> {
     .sort();
 }
 
+/**
+ * Adding an instance needs an optional host permission and content scripts registered at run time;
+ * a browser without either gets a note instead of a form that cannot work.
+ */
+const canAddInstances = typeof browser.permissions?.request === 'function' && typeof browser.scripting?.registerContentScripts === 'function';
+
 export function InstancesSection() {
   const [added, setAdded] = useState<string[]>([]);
   const [domain, setDomain] = useState('');
@@ -74,14 +80,16 @@ export function InstancesSection() {
     <section aria-labelledby="instances-title" data-testid="instances">
       <h2 id="instances-title">{t('instancesTitle')}</h2>
       <p class="muted">{t('instancesHelp', shippedHosts().join(', '))}</p>
-      <form class="row" onSubmit={add}>
-        <label>
-          {t('instancesDomainLabel')}{' '}
-          <input type="text" inputMode="url" placeholder={t('instancesPlaceholder')} value={domain} data-testid="instance-domain"
-            onInput={(e) => setDomain(e.currentTarget.value)} />
-        </label>
-        <button type="submit" data-testid="instance-add">{t('instancesAdd')}</button>
-      </form>
+      {canAddInstances ? (
+        <form class="row" onSubmit={add}>
+          <label>
+            {t('instancesDomainLabel')}{' '}
+            <input type="text" inputMode="url" placeholder={t('instancesPlaceholder')} value={domain} data-testid="instance-domain"
+              onInput={(e) => setDomain(e.currentTarget.value)} />
+          </label>
+          <button type="submit" data-testid="instance-add">{t('instancesAdd')}</button>
+        </form>
+      ) : <p class="notice" data-testid="instances-unsupported">{t('instancesUnsupported')}</p>}
       {added.length > 0 && (
         <ul data-testid="instance-list">
           {added.map((host) => (

@@ -12,6 +12,9 @@ const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
 const WEIGHT_FIELDS: (keyof Weights)[] = ['like', 'follow', 'repost', 'quote', 'reply', 'post', 'promoPost'];
 
+/** Some browsers (or policies) give extensions no notifications: the setting says so instead of failing quietly. */
+const canNotify = typeof browser.notifications?.create === 'function';
+
 function splitList(text: string): string[] {
   return text.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
 }
@@ -232,11 +235,13 @@ export function SettingsForm({ initial }: { initial: Settings }) {
           </label>
           <label class="check">
             <input
-              type="checkbox" name="review-notifications" checked={draft.reviewNotifications}
+              type="checkbox" name="review-notifications" checked={draft.reviewNotifications && canNotify}
+              disabled={!canNotify} aria-describedby={canNotify ? undefined : 'notifications-unsupported'}
               onChange={(e) => update({ reviewNotifications: e.currentTarget.checked })}
             />{' '}
             {t('reviewNotificationsSetting')}
           </label>
+          {!canNotify && <p class="muted" id="notifications-unsupported" data-testid="notifications-unsupported">{t('notificationsUnsupported')}</p>}
         </div>
       </fieldset>
 

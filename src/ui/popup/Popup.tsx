@@ -7,6 +7,7 @@ import type { PlatformHealth } from '../../shared/health.ts';
 import { BalanceRing } from '../components/BalanceRing.tsx';
 import { useStoredState, type StoredState } from '../components/use-stored-state.ts';
 import { RecentPosts } from './RecentPosts.tsx';
+import { SiteAccess } from './SiteAccess.tsx';
 
 function Totals({ label, totals }: { label: string; totals: WindowTotals }) {
   return (
@@ -97,6 +98,7 @@ export function Popup({ initial, now }: { initial: StoredState; now: number }) {
         </section>
       )}
       <RecentPosts now={now} hideNumbers={settings.hideNumbers} />
+      <SiteAccess />
       {health.length > 0 && (
         <section aria-labelledby="health">
           <h2 id="health">{t('captureHealth')}</h2>
