@@ -112,19 +112,22 @@ export function scanText(text: string): Scanned {
     const c = text.charCodeAt(i);
     let j = i + 1;
     let k: number;
+    // The hash (FNV-1a, as hashRange) is made in the same pass as the token.
+    let h = Math.imul(2166136261 ^ c, 16777619);
     if (isDigitUnit(c)) {
       k = NUMBER;
-      while (j < n && isDigitUnit(text.charCodeAt(j))) j++;
-      while (j + 1 < n && (text.charCodeAt(j) === 46 || text.charCodeAt(j) === 44) && isDigitUnit(text.charCodeAt(j + 1))) {
-        j += 2;
-        while (j < n && isDigitUnit(text.charCodeAt(j))) j++;
+      for (;;) {
+        while (j < n && isDigitUnit(text.charCodeAt(j))) h = Math.imul(h ^ text.charCodeAt(j++), 16777619);
+        const d = text.charCodeAt(j);
+        if ((d === 46 || d === 44) && j + 1 < n && isDigitUnit(text.charCodeAt(j + 1))) h = Math.imul(h ^ text.charCodeAt(j++), 16777619);
+        else break;
       }
     } else if (isWordUnit(c)) {
       k = WORD;
       for (;;) {
-        while (j < n && isWordUnit(text.charCodeAt(j))) j++;
+        while (j < n && isWordUnit(text.charCodeAt(j))) h = Math.imul(h ^ text.charCodeAt(j++), 16777619);
         const d = text.charCodeAt(j);
-        if ((d === 39 || d === 45) && j + 1 < n && isWordUnit(text.charCodeAt(j + 1))) j++;
+        if ((d === 39 || d === 45) && j + 1 < n && isWordUnit(text.charCodeAt(j + 1))) h = Math.imul(h ^ text.charCodeAt(j++), 16777619);
         else break;
       }
     } else if (isSymbolUnit(c)) {
@@ -137,6 +140,7 @@ export function scanText(text: string): Scanned {
         if (d === 63 || d === 191 || isQuoteUnit(d)) marks = true;
         j++;
       }
+      h = 0;
     } else {
       i++;
       continue;
@@ -144,7 +148,7 @@ export function scanText(text: string): Scanned {
     start.push(i);
     end.push(j);
     kind.push(k);
-    hash.push(k === BREAK_RUN ? 0 : hashRange(text, i, j));
+    hash.push(h >>> 0);
     i = j;
   }
   const scanned: Scanned = { text, count: start.length, start, end, kind, hash, asked: null };
@@ -346,7 +350,8 @@ export class PhraseBook<L extends string> {
       }
       const only = s.asked?.[i] ? (always ?? EMPTY) : undefined;
       if (only && only.size === 0) continue;
-      if (first) this.walk(first, s, i, i, found, only);
+      // A node that only carries a word weight starts no phrase.
+      if (first && (first.next || first.num || first.any || first.ends)) this.walk(first, s, i, i, found, only);
       if (root.num && s.kind[i] === NUMBER) this.walk(root.num, s, i, i, found, only);
       if (root.any) this.walk(root.any, s, i, i, found, only);
     }
