@@ -16,8 +16,8 @@ import en from './data/promo/en.json';
 import model from './data/promo/model.json';
 import es from './data/promo/es.json';
 import {
-  fold, isBreakAt, isNumberAt, linksIn, mentionsIn, PhraseBook, scanText, tokenAt, tokens, withoutLinksAndMentions, wordsAt, wordsOf,
-  type Scanned, type WeightTally,
+  fold, isBreakAt, isNumberAt, linksIn, mentionsIn, PhraseBook, scanText, tokenAt, tokens, WeightTally, withoutLinksAndMentions, wordsAt, wordsOf,
+  type Scanned,
 } from './text.ts';
 
 export type { PromoReason, PromoSignal };
@@ -238,7 +238,7 @@ function ruleSignals(input: PromoInput, p: Prepared): Signals {
   if (code?.[1] && UPPER_CODE_RE.test(code[1])) reasons.push({ code: 'discount', detail: code[1] });
   const dampers = new Set<Label>();
   // A phrase inside a question asks about it rather than urging it ("Should I buy a new laptop?").
-  const tally: WeightTally = { words: [] };
+  const tally = new WeightTally();
   const found = BOOK.find(scanned, IN_QUESTIONS, tally);
   for (const label of DAMPER_LABELS) if (found.has(label)) dampers.add(label);
   for (const label of SIGNAL_LABELS) {
@@ -357,24 +357,19 @@ function markerFeatures(signals: Signals, p: Prepared): string[] {
 }
 
 function wordingOf(signals: Signals, p: Prepared): { logOdds: number; top: string[] } {
-  let logOdds = model.prior;
+  let logOdds = model.prior + signals.tally.sum;
   for (const f of markerFeatures(signals, p)) logOdds += WORDING.get(f) ?? 0;
+  // Brand words are the user's own names: the model never learnt from them, so they are taken out.
+  for (const word of p.brandWords) logOdds -= BOOK.countedWeight(word) ?? 0;
   const s = signals.scanned;
-  const hits: [string, number][] = [];
-  for (const [word, weight] of signals.tally.words) {
-    // Brand words are the user's own names: the model never learnt from them.
-    if (p.brandWords.has(word)) continue;
-    logOdds += weight;
-    if (weight > 0) hits.push([word, weight]);
-  }
   for (let i = 0; i < s.count; i++) {
     if (isNumberAt(s, i)) {
       logOdds += WORDING.get('__num__') ?? 0;
       break;
     }
   }
-  hits.sort((a, b) => b[1] - a[1]);
-  return { logOdds, top: hits.slice(0, 2).map(([f]) => f) };
+  const top = signals.tally.top.filter((t) => !p.brandWords.has(t.word)).slice(0, 2).map((t) => t.word);
+  return { logOdds, top };
 }
 
 export function reasonKey(reason: PromoReason): string {

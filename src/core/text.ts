@@ -335,6 +335,12 @@ export class PhraseBook<L extends string> {
    * phrase at that start). Where the text marks a token as asked (a question or a quotation), only
    * phrases of the `always` labels may start.
    */
+  /** The weight of `word` if the last find counted it (it was in the text), else undefined. */
+  countedWeight(word: string): number | undefined {
+    const node = this.root.next?.get(hashRange(word, 0, word.length))?.find((c) => c.word === word)?.node;
+    return node && node.countedIn === this.finds ? node.weight : undefined;
+  }
+
   find(s: Scanned, always?: ReadonlySet<L>, tally?: WeightTally): Map<L, Span> {
     this.finds++;
     const found = new Map<L, Span>();
@@ -346,7 +352,7 @@ export class PhraseBook<L extends string> {
       // Word weights count every word once, questions and quotations included.
       if (tally && first?.weight !== undefined && first.countedIn !== this.finds) {
         first.countedIn = this.finds;
-        tally.words.push([first.word as string, first.weight]);
+        tally.add(first.word as string, first.weight);
       }
       const only = s.asked?.[i] ? (always ?? EMPTY) : undefined;
       if (only && only.size === 0) continue;
@@ -375,9 +381,26 @@ export class PhraseBook<L extends string> {
   }
 }
 
-/** What find collects from the word weights: which token carried which weight, each word once. */
-export interface WeightTally {
-  words: [word: string, weight: number][];
+/**
+ * What find adds up from the word weights, each word once: their sum, and the few words that weigh
+ * most (to name them). No array per word: this runs for every word of every post.
+ */
+export class WeightTally {
+  sum = 0;
+  /** The heaviest positive words, heaviest first, at most TOP. */
+  readonly top: { word: string; weight: number }[] = [];
+  static readonly TOP = 4;
+
+  add(word: string, weight: number): void {
+    this.sum += weight;
+    if (weight <= 0) return;
+    const top = this.top;
+    if (top.length === WeightTally.TOP && weight <= (top[top.length - 1] as { weight: number }).weight) return;
+    let at = top.length;
+    while (at > 0 && (top[at - 1] as { weight: number }).weight < weight) at--;
+    top.splice(at, 0, { word, weight });
+    if (top.length > WeightTally.TOP) top.pop();
+  }
 }
 
 function child<L>(node: Node<L>, word: string): Node<L> {
