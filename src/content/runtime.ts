@@ -4,10 +4,10 @@
  * background. Nothing runs on a feed until a request the adapter cares about completes, apart from
  * one idle-time health check per navigation.
  */
-import browser from 'webextension-polyfill';
 import * as v from 'valibot';
 import { ShapeError, type NetworkCall, type SiteAdapter } from '../adapters/types.ts';
 import type { HealthProblem } from '../shared/health.ts';
+import { ext } from '../shared/extension-api.ts';
 import type { ContentToBackground } from '../shared/messages.ts';
 import { startNudge } from './nudge/controller.ts';
 import { TAP_MESSAGE_KEY } from './page-tap.ts';
@@ -35,9 +35,12 @@ export function startContent(adapter: SiteAdapter): AbortController {
 
   const send = (message: ContentToBackground, attempt = 0): void => {
     if (signal.aborted) return;
-    browser.runtime.sendMessage(message).catch(() => {
+    const { runtime } = ext();
+    // In a script orphaned by an extension reload, Chrome's sendMessage throws at once instead of
+    // rejecting: the promise constructor turns both into one rejection.
+    new Promise((resolve) => resolve(runtime.sendMessage(message))).catch(() => {
       // The extension was reloaded or removed: this script is orphaned, stop everything it does.
-      if (!browser.runtime?.id) {
+      if (!runtime.id) {
         controller.abort();
         return;
       }

@@ -1,6 +1,6 @@
 /**
- * Timings of the content runtime, in a module of their own (no browser APIs) so that tests running
- * outside an extension can import them: runtime.ts pulls in webextension-polyfill, which throws there.
+ * Timings of the content runtime, in a module of their own (no imports, no browser APIs) so that the
+ * end-to-end tests can import them without the runtime and its dependencies.
  */
 
 /** How long after a navigation the page is given to render before its hooks are judged. */

@@ -6,10 +6,10 @@
  * Fail open, always: no state yet, an unknown composer, or any error means the post goes through
  * untouched. The draft is never read for anything but the card's decision and never changed.
  */
-import browser from 'webextension-polyfill';
 import type { SiteAdapter } from '../../adapters/types.ts';
 import { bandOf, computeBalance, type Balance } from '../../core/balance.ts';
 import { decideNudge, type NudgeState, type SnoozeChoice } from '../../core/nudge.ts';
+import { ext } from '../../shared/extension-api.ts';
 import { bandLabel, formatNumber, t } from '../../shared/i18n.ts';
 import type { ContentToBackground } from '../../shared/messages.ts';
 import { normalizeSettings, SETTINGS_KEY, type Settings } from '../../shared/settings.ts';
@@ -44,7 +44,7 @@ export function startNudge(adapter: SiteAdapter, signal: AbortSignal, send: (mes
   const allowOnce = new WeakSet<HTMLElement>();
 
   const load = async (): Promise<void> => {
-    const stored = await browser.storage.local.get([SETTINGS_KEY, SNAPSHOT_KEY]);
+    const stored = await ext().storage.local.get([SETTINGS_KEY, SNAPSHOT_KEY]);
     settings = normalizeSettings(stored[SETTINGS_KEY]);
     snapshot = (stored[SNAPSHOT_KEY] as Snapshot | undefined) ?? null;
     local = { ...emptyNudgeState(), ...snapshot?.nudge };
@@ -53,9 +53,10 @@ export function startNudge(adapter: SiteAdapter, signal: AbortSignal, send: (mes
   const onChanged = (changes: Record<string, unknown>, area: string): void => {
     if (area === 'local' && (changes[SETTINGS_KEY] || changes[SNAPSHOT_KEY])) void load().catch(() => undefined);
   };
-  browser.storage.onChanged.addListener(onChanged);
+  const storageChanged = ext().storage.onChanged;
+  storageChanged.addListener(onChanged);
   signal.addEventListener('abort', () => {
-    browser.storage.onChanged.removeListener(onChanged);
+    storageChanged.removeListener(onChanged);
     card?.close();
   });
 
