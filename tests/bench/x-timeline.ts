@@ -7,7 +7,8 @@
  *
  * - sends X's GraphQL mutation as XHR when a like button is clicked
  *   (`POST /i/api/graphql/<qid>/FavoriteTweet` with `{"variables":{"tweet_id":"…"},"queryId":"…"}`) and
- *   flips like→unlike only on a 200, recording the request's round trip in `window.__bench.rtt` (ms);
+ *   flips like→unlike only on a 200, recording the request's round trip in `window.__bench.rtt` (ms) and
+ *   when its answer arrived in `window.__bench.answeredAt` (Date.now(), where the extension's work begins);
  * - fetches the "next page" (`GET …/HomeTimeline`) for every 200 posts scrolled past, like X's infinite
  *   timeline, so the page tap's fetch wrapper is exercised on its cheap path too.
  *
@@ -53,7 +54,7 @@ function appScript(posts: PostData[]): string {
   return `
 (() => {
   const POSTS = ${data};
-  const bench = (window.__bench = { rtt: [], pagesLoaded: 0 });
+  const bench = (window.__bench = { rtt: [], answeredAt: [], pagesLoaded: 0 });
   const el = (tag, attrs, ...children) => {
     const node = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
@@ -96,6 +97,7 @@ function appScript(posts: PostData[]): string {
     const started = performance.now();
     xhr.addEventListener('load', () => {
       bench.rtt.push(performance.now() - started);
+      bench.answeredAt.push(Date.now());
       if (xhr.status !== 200) return;
       button.setAttribute('data-testid', liking ? 'unlike' : 'like');
       button.setAttribute('aria-label', liking ? 'Liked' : 'Like');
