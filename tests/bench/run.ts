@@ -17,6 +17,9 @@
  *   5. Weekly review page first render over part 1's 100,000 events (navigation start →
  *      'give-first-review-rendered', set after the first render with data; src/ui/review/main.tsx),
  *      and when its people lists (a later, five-week read) arrive ('give-first-review-people').
+ *   6. Nudge: submit click → card in the page.
+ *   7. Self-promotion classifier: precision and recall on the labelled corpora (tuning and hold-out
+ *      sets), generic-reply rule likewise, and 10,000 posts classified (tests/bench/classifier.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,6 +28,7 @@ import { basename, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { DIST, launch, POPUP, REPLICAS, ROOT, serveSite, type Harness } from '../e2e/harness.ts';
+import { classifierFigures } from './classifier.ts';
 import { yearOfEvents } from './events.ts';
 import { launchPlain, type PlainBrowser } from './launch-plain.ts';
 import { median, percentile } from './stats.ts';
@@ -582,6 +586,9 @@ async function main(): Promise<void> {
     await plain?.close();
   }
   await part('6. nudge latency', () => nudgeLatency(dist));
+  await part('7. self-promotion and generic replies', async () => {
+    details.classifier = classifierFigures(row);
+  });
   rmSync(work, { recursive: true, force: true });
 
   const totalS = (Date.now() - started) / 1000;
