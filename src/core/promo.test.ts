@@ -236,15 +236,22 @@ describe('learning from relabels', () => {
 });
 
 describe('the wording model', () => {
-  it('moves the score of a post that reads like a shop’s, with no listed phrase, and names the words', () => {
-    const text = 'Our spring collection is here. Handmade in small batches, shipping worldwide.';
+  it('tips a post the rules leave undecided when it reads like a shop’s, and names the words', () => {
+    // One weak rule signal (a price) is not enough on its own…
+    const text = 'Our spring collection is here. Handmade in small batches, $40, shipping worldwide.';
     const shop = classifyPromotion({ text }, none);
-    const note = classifyPromotion({ text: 'Made soup and read a novel by the window all afternoon.' }, none);
-    expect(shop.reasons.filter((r) => r.code !== 'wording')).toEqual([]);
-    expect(shop.score).toBeGreaterThan(note.score);
+    expect(shop.reasons.filter((r) => r.code !== 'wording').map((r) => r.code)).toEqual(['price']);
+    // …the wording does it, and says which words.
+    expect(shop.promotional).toBe(true);
     const words = shop.reasons.find((r) => r.code === 'wording')?.detail.split(', ') ?? [];
     expect(words.length).toBeGreaterThan(0);
     for (const word of words) expect(text.toLowerCase()).toContain(word);
+    // The same price in a personal note is not tipped.
+    expect(classifyPromotion({ text: 'Paid $40 for a haircut today and honestly it was worth it.' }, none).promotional).toBe(false);
+  });
+
+  it('is not read where it cannot change the outcome: a post with no rule signal stays at 0', () => {
+    expect(classifyPromotion({ text: 'Our spring collection is here. Handmade in small batches.' }, none)).toEqual({ promotional: false, score: 0, reasons: [] });
   });
 
   it('never reads the user’s own brand words: the same post scores the same whatever the brand is called', () => {
