@@ -27,8 +27,15 @@ export function uiLocale(): string {
   return extensionApi?.i18n.getUILanguage() || 'en';
 }
 
+// Number formatters are built once per page and kept: building one costs far more than formatting with
+// it, and the popup formats a dozen numbers in its first render (issue #2). The UI language never changes
+// while a page or script is alive. (Date formatters are not kept: they fix the time zone when built.)
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
 export function formatNumber(n: number, maximumFractionDigits = 1): string {
-  return new Intl.NumberFormat(uiLocale(), { maximumFractionDigits }).format(n);
+  let format = numberFormats.get(maximumFractionDigits);
+  if (!format) numberFormats.set(maximumFractionDigits, (format = new Intl.NumberFormat(uiLocale(), { maximumFractionDigits })));
+  return format.format(n);
 }
 
 export function formatDateTime(ms: number): string {
