@@ -9,17 +9,13 @@
  */
 import en from './data/generic/en.json';
 import es from './data/generic/es.json';
-import { fold, linksIn, tokens, withoutLinksAndMentions } from './text.ts';
+import { fold, linksIn, splitLink, tokens, withoutLinksAndMentions } from './text.ts';
 
 const FILLER = new Set([...en.filler, ...es.filler].flatMap((w) => tokens(fold(w))));
 const REACTION_HOSTS = new Set(en.reactionHosts);
 
 function isReactionLink(link: string): boolean {
-  try {
-    return REACTION_HOSTS.has(new URL(/^https?:\/\//i.test(link) ? link : `https://${link}`).hostname.replace(/^www\./, ''));
-  } catch {
-    return false;
-  }
+  return REACTION_HOSTS.has(splitLink(link).host);
 }
 
 /** Words beyond the stock ones a reply may hold and still be generic (a name: "Great post, Maria!"). */

@@ -16,7 +16,7 @@ import en from './data/promo/en.json';
 import model from './data/promo/model.json';
 import es from './data/promo/es.json';
 import {
-  fold, isBreakAt, isNumberAt, linksIn, mentionsIn, PhraseBook, scanText, tokenAt, tokens, WeightTally, withoutLinksAndMentions, wordsAt, wordsOf,
+  fold, isBreakAt, isNumberAt, linksIn, mentionsIn, PhraseBook, scanText, splitLink, tokenAt, tokens, WeightTally, withoutLinksAndMentions, wordsAt, wordsOf,
   type Scanned,
 } from './text.ts';
 
@@ -130,20 +130,8 @@ const CODE_RE = new RegExp(`(?:${LANGS.flatMap((l) => l.codeCues).join('|')})\\s
 const UPPER_CODE_RE = /^[A-Z0-9]*[A-Z][A-Z0-9]*$/u;
 const CODE_CUES = LANGS.flatMap((l) => l.codeCues).map(fold);
 
-/**
- * Host and path of a link, by hand: `new URL` costs more than the rest of a post's classification, and
- * only the host (without www.) and the path segments (without @) are needed.
- */
-function splitLink(link: string): { host: string; path: string[] } {
-  const bare = link.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
-  const cut = bare.search(/[/?#]/);
-  const host = (cut === -1 ? bare : bare.slice(0, cut)).replace(/:\d+$/, '').toLowerCase().replace(/^www\./, '');
-  const rest = cut === -1 ? '' : bare.slice(cut).replace(/[?#].*$/, '');
-  return { host, path: rest.split('/').map((p) => p.replace(/^@/, '').toLowerCase()).filter(Boolean) };
-}
-
 function hostOf(link: string): string | null {
-  const { host } = splitLink(link.trim());
+  const { host } = splitLink(link);
   return /^[a-z0-9.-]+$/.test(host) ? host : null;
 }
 
@@ -179,8 +167,9 @@ function prepare(ctx: PromoContext): Prepared {
     const brands = (ctx.brands ?? []).map((b) => b.trim()).filter((b) => b.length >= 2);
     // A "domain" with a path is a page on someone else's site: counting its whole host would make every
     // YouTube or GitHub link the user's own.
-    const withPath = ctx.domains.map((d) => splitLink(d.trim())).filter((d) => d.host && d.path.length > 0);
-    const domains = ctx.domains.filter((d) => splitLink(d.trim()).path.length === 0).map(normalizeDomain).filter(Boolean);
+    const split = ctx.domains.map((d) => ({ domain: d, ...splitLink(d) }));
+    const withPath = split.filter((d) => d.host && d.path.length > 0);
+    const domains = split.filter((d) => d.path.length === 0).map((d) => normalizeDomain(d.domain)).filter(Boolean);
     const handles = new Set((ctx.handles ?? []).map((h) => h.trim().replace(/^@/, '').toLowerCase()).filter(Boolean));
     p = {
       domains,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, isBreakAt, linksIn, mentionsIn, PhraseBook, scanText, tokenAt, tokens, withoutLinksAndMentions, wordsAt } from './text.ts';
+import { fold, isBreakAt, splitLink, linksIn, mentionsIn, PhraseBook, scanText, tokenAt, tokens, withoutLinksAndMentions, wordsAt } from './text.ts';
 
 describe('text helpers', () => {
   it('fold drops case, accents and curly apostrophes', () => {
@@ -11,6 +11,12 @@ describe('text helpers', () => {
     expect(tokens(fold("We're pre-ordering at $49.99 or 29,90 € (20% off)"))).toEqual([
       "we're", 'pre-ordering', 'at', '$', '49.99', 'or', '29,90', '€', '20', '%', 'off',
     ]);
+  });
+
+  it('splits a link into host and path segments, with or without a scheme', () => {
+    expect(splitLink('HTTPS://www.YouTube.com:443/@Me/videos?x=1#top')).toEqual({ host: 'youtube.com', path: ['me', 'videos'] });
+    expect(splitLink(' media.giphy.com/gifs/clap ')).toEqual({ host: 'media.giphy.com', path: ['gifs', 'clap'] });
+    expect(splitLink('example.com')).toEqual({ host: 'example.com', path: [] });
   });
 
   it('finds links and mentions, and strips them', () => {

@@ -158,7 +158,7 @@ export function scanText(text: string): Scanned {
 }
 
 /** FNV-1a over a range of UTF-16 units. */
-export function hashRange(text: string, from: number, to: number): number {
+function hashRange(text: string, from: number, to: number): number {
   let h = 2166136261;
   for (let k = from; k < to; k++) h = Math.imul(h ^ text.charCodeAt(k), 16777619);
   return h >>> 0;
@@ -170,7 +170,7 @@ export function tokenAt(s: Scanned, i: number): string {
 }
 
 /** Whether token `i` is exactly `word`. */
-export function tokenIs(s: Scanned, i: number, word: string): boolean {
+function tokenIs(s: Scanned, i: number, word: string): boolean {
   const from = s.start[i] as number;
   return (s.end[i] as number) - from === word.length && s.text.startsWith(word, from);
 }
@@ -232,10 +232,6 @@ function markAsked(s: Scanned): void {
   s.asked = asked;
 }
 
-export function isNumber(token: string): boolean {
-  return token.charCodeAt(0) >= 48 && token.charCodeAt(0) <= 57;
-}
-
 /** Removes links and @mentions, whose words are not the writer's own words. `links`: linksIn(text), if known. */
 export function withoutLinksAndMentions(text: string, links?: readonly string[]): string {
   let out = text;
@@ -250,6 +246,18 @@ export function linksIn(text: string): string[] {
   if (!MAYBE_LINK_RE.test(text)) return [];
   // A link ends before the punctuation that follows it in a sentence ("at example.com/x, or…").
   return (text.match(URL_CANDIDATE_RE) ?? []).map((l) => l.replace(/[.,;:!?)\]»”'"]+$/u, '')).filter(isLink);
+}
+
+/**
+ * Host (lower case, without www.) and path segments (lower case, without @) of a link, by hand: `new URL`
+ * costs more than the rest of a post's classification, and nothing else of the link is needed.
+ */
+export function splitLink(link: string): { host: string; path: string[] } {
+  const bare = link.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+  const cut = bare.search(/[/?#]/);
+  const host = (cut === -1 ? bare : bare.slice(0, cut)).replace(/:\d+$/, '').toLowerCase().replace(/^www\./, '');
+  const rest = cut === -1 ? '' : bare.slice(cut).replace(/[?#].*$/, '');
+  return { host, path: rest.split('/').map((p) => p.replace(/^@/, '').toLowerCase()).filter(Boolean) };
 }
 
 export function mentionsIn(text: string): string[] {
