@@ -1,8 +1,8 @@
 /** Give-versus-take balance over today, 7 and 30 days, overall and per platform. Pure. */
 import { PLATFORMS, type Kind, type Platform } from '../shared/events.ts';
-import { weightOf, type Settings } from '../shared/settings.ts';
+import type { Settings } from '../shared/settings.ts';
 import { lastDays } from './days.ts';
-import { parseTallyKey, type DayTally, type TallyKey } from './tally.ts';
+import { flagPoints, parseTallyKey, type DayTally, type TallyKey } from './tally.ts';
 
 export interface WindowTotals {
   give: number;
@@ -44,15 +44,10 @@ function addCounts(into: WindowTotals, key: TallyKey, n: number, settings: Setti
     return;
   }
   into.counts[kind] += n;
-  if (kind === 'post') {
-    const promo = flag === 'promo';
-    if (promo) into.promoPosts += n;
-    into.take += n * weightOf(settings.weights, kind, promo);
-  } else {
-    const generic = flag === 'generic';
-    if (generic) into.genericReplies += n;
-    into.give += n * weightOf(settings.weights, kind, false, generic);
-  }
+  if (flag === 'promo') into.promoPosts += n;
+  if (flag === 'generic') into.genericReplies += n;
+  if (kind === 'post') into.take += n * flagPoints(settings.weights, kind, flag);
+  else into.give += n * flagPoints(settings.weights, kind, flag);
 }
 
 /** Replies needed so that give ≥ target × take. */

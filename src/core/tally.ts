@@ -4,7 +4,7 @@
  * Counters hold counts, not points, so that a change of weights never needs a rebuild.
  */
 import type { GiveFirstEvent, Kind, Platform } from '../shared/events.ts';
-import { normalizeHandle } from '../shared/settings.ts';
+import { normalizeHandle, weightOf, type Weights } from '../shared/settings.ts';
 import { dayKey } from './days.ts';
 
 /**
@@ -70,6 +70,14 @@ export function buildTallies(events: Iterable<GiveFirstEvent>, own: OwnHandles):
     out.set(day, tally);
   }
   return out;
+}
+
+/**
+ * Points of one counted action of this kind and flag: a promotional post takes more, a generic reply
+ * gives what a like gives. Every figure read from counters (balance, week, trend) goes through this.
+ */
+export function flagPoints(weights: Weights, kind: Kind, flag: TallyFlag): number {
+  return weightOf(weights, kind, flag === 'promo', flag === 'generic');
 }
 
 export function parseTallyKey(key: string): { platform: Platform; kind: Kind; flag: TallyFlag } {

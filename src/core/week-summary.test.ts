@@ -155,6 +155,18 @@ describe('people, nudge, trend, target, words', () => {
     expect(trend[11]).toMatchObject({ week: '2026-03-23', give: 3, take: 1, ratio: 3 });
   });
 
+  it('the trend weighs a generic reply as a like and a promotional post as such, like the week itself', () => {
+    const events = [
+      ev('reply', local(2026, 3, 24), { generic: true }), ev('reply', local(2026, 3, 25)),
+      ev('post', local(2026, 3, 26), { promotional: true }),
+    ];
+    const tallies = [...buildTallies(events, own).values()];
+    const [week] = weeklyTrend(tallies, '2026-03-23', 1, settings);
+    expect(week).toMatchObject({ give: settings.weights.like + settings.weights.reply, take: settings.weights.promoPost, promoPosts: 1 });
+    const figures = weekFiguresFromTallies('2026-03-23', tallies, settings);
+    expect({ give: week?.give, take: week?.take }).toEqual({ give: figures.give, take: figures.take });
+  });
+
   it('bands for hide-numbers mode follow the popup\'s rule', () => {
     expect(pointsBand({ give: 0, take: 0 }, 3)).toBe('empty');
     expect(pointsBand({ give: 9, take: 3 }, 3)).toBe('balanced');

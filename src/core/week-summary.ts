@@ -8,7 +8,7 @@ import type { GiveFirstEvent, Kind, Platform } from '../shared/events.ts';
 import { weightOf, type Settings } from '../shared/settings.ts';
 import type { Band } from './balance.ts';
 import { isoWithOffset } from './days.ts';
-import { isLive, isSelfTargeted, parseTallyKey, type DayTally, type OwnHandles, type TallyKey } from './tally.ts';
+import { flagPoints, isLive, isSelfTargeted, parseTallyKey, type DayTally, type OwnHandles, type TallyKey } from './tally.ts';
 
 /** A shown nudge counts as heeded when a give follows within this time (the definition). */
 export const HEED_WINDOW_MS = 15 * 60_000;
@@ -230,9 +230,8 @@ export function weekFiguresFromTallies(week: string, tallies: readonly DayTally[
       const { platform, kind, flag } = parseTallyKey(key);
       if (flag === 'self' || disabled.has(platform)) continue;
       const promo = flag === 'promo';
-      const generic = flag === 'generic';
-      if (generic) out.genericReplies += n;
-      const points = n * weightOf(settings.weights, kind, promo, generic);
+      if (flag === 'generic') out.genericReplies += n;
+      const points = n * flagPoints(settings.weights, kind, flag);
       const stack = stackOf(kind, promo);
       day.points[stack] += points;
       day.counts[stack] += n;
@@ -349,11 +348,12 @@ export function weeklyTrend(tallies: readonly DayTally[], lastWeek: string, coun
       const { platform, kind, flag } = parseTallyKey(key);
       if (flag === 'self' || disabled.has(platform)) continue;
       week.actions += n;
+      // Through flagPoints like the week's own figures, so a generic reply weighs as a like here too.
       if (kind === 'post') {
-        week.take += n * weightOf(settings.weights, kind, flag === 'promo');
+        week.take += n * flagPoints(settings.weights, kind, flag);
         week.posts += n;
         if (flag === 'promo') week.promoPosts += n;
-      } else week.give += n * weightOf(settings.weights, kind, false);
+      } else week.give += n * flagPoints(settings.weights, kind, flag);
     }
   }
   for (const week of out) week.ratio = ratioOf(week.give, week.take);
