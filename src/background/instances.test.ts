@@ -43,7 +43,8 @@ vi.mock('webextension-polyfill', () => ({
   },
 }));
 
-const { instancePlatform, normalizeDomain, reconcileInstances, registeredInstances } = await import('./instances.ts');
+const { instancePlatform, reconcileInstances, registeredInstances } = await import('./instances.ts');
+const { normalizeInstanceDomain: normalizeDomain } = await import('../shared/instance-domain.ts');
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 

@@ -13,17 +13,11 @@
  */
 import browser from 'webextension-polyfill';
 import type { Platform } from '../shared/events.ts';
+import { normalizeInstanceDomain } from '../shared/instance-domain.ts';
 
 export const INSTANCE_SCRIPT_PREFIX = 'give-first-mastodon-';
 const PAGE_SUFFIX = '-page';
 
-/** A bare host name (`social.example.org`), lower-case; null if it is not one. */
-export function normalizeDomain(input: string): string | null {
-  let host = input.trim().toLowerCase();
-  host = host.replace(/^https?:\/\//, '').replace(/[/?#].*$/, '').replace(/^@[^@]*@/, '');
-  if (!/^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(host)) return null;
-  return host;
-}
 
 export function originPattern(domain: string): string {
   return `https://${domain}/*`;
@@ -51,7 +45,7 @@ function staticHosts(): Set<string> {
 
 function domainOfOrigin(origin: string): string | null {
   const m = /^https:\/\/([^/*]+)\/\*$/.exec(origin);
-  return m?.[1] ? normalizeDomain(m[1]) : null;
+  return m?.[1] ? normalizeInstanceDomain(m[1]) : null;
 }
 
 export async function registeredInstances(): Promise<string[]> {

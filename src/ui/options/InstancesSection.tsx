@@ -6,12 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { t } from '../../shared/i18n.ts';
-
-/** Same rule as the background's normalizeDomain: a bare host name, lower-case. */
-function normalizeDomain(input: string): string | null {
-  const host = input.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/[/?#].*$/, '');
-  return /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(host) ? host : null;
-}
+import { normalizeInstanceDomain } from '../../shared/instance-domain.ts';
 
 /** Hosts the manifest's content scripts already cover. */
 function shippedHosts(): string[] {
@@ -52,7 +47,7 @@ export function InstancesSection() {
 
   const add = (event: Event): void => {
     event.preventDefault();
-    const host = normalizeDomain(domain);
+    const host = normalizeInstanceDomain(domain);
     if (!host) {
       setStatus({ text: t('instancesInvalid'), error: true });
       return;
