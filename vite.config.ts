@@ -29,6 +29,25 @@ function firefoxManifest(): ManifestV3Export {
   } as unknown as ManifestV3Export;
 }
 
+type ModuleInfoOf = (id: string) => { importers: readonly string[] } | null;
+const POPUP_DIR = /src[\\/]ui[\\/]popup[\\/]/;
+
+/** Whether the popup imports this module, directly or through others: a walk up its importers. */
+function popupUses(id: string, info: ModuleInfoOf): boolean {
+  const seen = new Set([id]);
+  const queue = [id];
+  for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+    if (POPUP_DIR.test(next)) return true;
+    for (const importer of info(next)?.importers ?? []) {
+      if (!seen.has(importer)) {
+        seen.add(importer);
+        queue.push(importer);
+      }
+    }
+  }
+  return false;
+}
+
 export default defineConfig(({ mode }) => {
   const firefox = mode === 'firefox';
   return {
@@ -52,19 +71,27 @@ export default defineConfig(({ mode }) => {
         // Pages the manifest does not name (crxjs builds only what it references).
         input: { review: 'src/ui/review/index.html' },
         output: {
-          // Few chunks, because the popup's first render waits for every module it loads (issue #2;
-          // default chunking made one chunk per set of importers, nine requests for the popup):
+          // Few chunks, and in the popup's only what it runs, because its first render waits for every
+          // module it loads (issue #2; default chunking made nine requests for the popup, and one shared
+          // chunk for every page made it fetch and evaluate 20 KB it never ran):
           //  - third-party code in vendor-* chunks (tests/tools/firefox-lint.mjs tolerates Mozilla
           //    linter warnings only there, e.g. Preact's innerHTML support, which we never use);
           //    webextension-polyfill on its own, so pages that do without it (the popup) never load it;
+          //  - the code the popup shares with other pages in one `popup-shared` chunk, found from the
+          //    module graph (popupUses), so the popup loads its own chunk, that one and vendor-preact;
           //  - the rest of the code shared by two or more entries in one `common` chunk;
-          //  - the extension pages' shared components in one `ui` chunk (it imports Preact, which the
+          //  - the other pages' shared components in one `ui` chunk (it imports Preact, which the
           //    background must not load, so `common` takes the code both use first).
-          // The popup loads its own chunk, common, ui and vendor-preact, fetched in parallel.
           codeSplitting: {
             groups: [
-              { name: 'vendor-preact', test: /node_modules[\\/]preact[\\/]/, priority: 4 },
-              { name: 'vendor-polyfill', test: /node_modules[\\/]webextension-polyfill[\\/]/, priority: 3 },
+              { name: 'vendor-preact', test: /node_modules[\\/]preact[\\/]/, priority: 5 },
+              { name: 'vendor-polyfill', test: /node_modules[\\/]webextension-polyfill[\\/]/, priority: 4 },
+              {
+                name: (id, ctx) => (popupUses(id, (m) => ctx.getModuleInfo(m)) ? 'popup-shared' : null),
+                test: (id) => !/\.css$|src[\\/]ui[\\/]popup[\\/]/.test(id),
+                minShareCount: 2,
+                priority: 3,
+              },
               { name: 'common', test: (id) => !/src[\\/]ui[\\/]|\.css$/.test(id), minShareCount: 2, priority: 2 },
               { name: 'ui', test: /src[\\/]ui[\\/]components[\\/].*\.tsx?$/, minShareCount: 2, priority: 1 },
             ],

@@ -12,8 +12,13 @@ export interface StoredState {
   snapshot: Snapshot;
 }
 
+/** The read the popup's <head> script started (public/popup-early.js); taken once, by the first render. */
+const early = globalThis as { giveFirstEarlyRead?: Promise<Record<string, unknown>> | undefined };
+
 export async function loadStoredState(): Promise<StoredState> {
-  const stored = await ext().storage.local.get([SETTINGS_KEY, SNAPSHOT_KEY]);
+  const started = early.giveFirstEarlyRead;
+  early.giveFirstEarlyRead = undefined;
+  const stored = await (started ?? ext().storage.local.get([SETTINGS_KEY, SNAPSHOT_KEY]));
   return {
     settings: normalizeSettings(stored[SETTINGS_KEY]),
     snapshot: { ...emptySnapshot(), ...(stored[SNAPSHOT_KEY] as Partial<Snapshot> | undefined) },

@@ -1,0 +1,71 @@
+/**
+ * What the popup loads before its first render (issue #2: ≤ 100 ms with 100,000 events; the timing
+ * itself is `npm run bench`, part 1). The structure that makes it fast is checked here, so a change to
+ * the chunking or the page cannot undo it unnoticed: the storage read starts from a plain script in the
+ * <head> (public/popup-early.js) before the module code has loaded, and the module code is three files
+ * holding only what the popup runs (vite.config.ts, popupUses), never webextension-polyfill or the
+ * code only other pages use.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { DIST, launch, POPUP, type Harness } from './harness.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await launch();
+});
+afterAll(async () => h?.close());
+
+/** The popup's module files: its entry script and everything it imports statically, by file name. */
+function popupModules(): Map<string, string> {
+  const html = readFileSync(join(DIST, POPUP), 'utf8');
+  const entry = /<script type="module"[^>]*src="\/([^"]+)"/.exec(html)?.[1];
+  if (!entry) throw new Error('no module script in the popup');
+  const files = new Map<string, string>();
+  const queue = [entry];
+  for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
+    if (files.has(file)) continue;
+    const code = readFileSync(join(DIST, file), 'utf8');
+    files.set(file, code);
+    const dir = file.slice(0, file.lastIndexOf('/') + 1);
+    for (const m of code.matchAll(/(?:from|import)\s*["']\.\/([^"']+)["']/g)) queue.push(dir + m[1]);
+  }
+  return files;
+}
+
+test('the popup starts its storage read from a plain script in <head>, before the module code', () => {
+  const html = readFileSync(join(DIST, POPUP), 'utf8');
+  const early = html.indexOf('<script src="/popup-early.js"></script>');
+  expect(early).toBeGreaterThan(-1);
+  expect(early).toBeLessThan(html.indexOf('<script type="module"'));
+  expect(early).toBeLessThan(html.indexOf('</head>'));
+  expect(readFileSync(join(DIST, 'popup-early.js'), 'utf8')).toContain("get(['settings', 'snapshot'])");
+});
+
+test('the popup loads three module files, without the polyfill or code only other pages run', () => {
+  const files = popupModules();
+  const names = [...files.keys()].map((f) => f.replace(/^assets\//, '').replace(/-[\w-]{8}\.js$/, ''));
+  expect(names.sort()).toEqual(['index.html', 'popup-shared', 'vendor-preact']);
+  const code = [...files.values()].join('\n');
+  expect(code).not.toContain('webextension-polyfill');
+  // The weekly review's and the import's own code (week-summary.ts, export-format.ts) stay out.
+  expect(code).not.toContain('give-first-export');
+  expect(code).not.toContain('postedAnyway');
+  expect(code.length).toBeLessThan(45_000);
+});
+
+test('the first render uses the early read: the popup shows stored figures, and the read was taken', async () => {
+  const like = { id: 'x:like:early-1', platform: 'x', kind: 'like', at: new Date().toISOString(), target: { id: 'early-1', author: 'someone' }, source: 'import' };
+  const reply = await h.send({ type: 'import', file: { format: 'give-first-export', version: 1, exportedAt: new Date().toISOString(), events: [like], settings: {} } });
+  expect(reply.ok).toBe(true);
+  const page = await h.openPage(POPUP);
+  await page.waitForFunction(() => performance.getEntriesByName('give-first-popup-rendered').length > 0);
+  const state = await page.evaluate(() => ({
+    taken: 'giveFirstEarlyRead' in globalThis && (globalThis as { giveFirstEarlyRead?: unknown }).giveFirstEarlyRead === undefined,
+    give: document.querySelector('[data-testid="give"]')?.textContent ?? '',
+  }));
+  expect(state.taken).toBe(true);
+  expect(state.give).toMatch(/1/);
+  await page.close();
+});
