@@ -17,6 +17,22 @@ describe('generic replies (the quality floor)', () => {
     for (const text of ['🔥🔥🔥', '👏', '@maria', '@maria @juan', '+1', '💯 💯']) expect(isGenericReply(text), text).toBe(true);
   });
 
+  it('hashtags, laughter, letters typed twice and a long empty pod comment are generic too', () => {
+    for (const text of [
+      'Love this! 💯 #leadership #growth #mindset',
+      'jajajaja muero',
+      'graciasss 🙌',
+      'q buenoo',
+      'Goood stuff',
+      'quién más? 🙋‍♀️',
+      'Absolutely love this perspective! So many valuable insights packed into one post. Thank you for always sharing your wisdom so generously with your network. Truly inspiring leadership on display here, Daniel.',
+    ]) {
+      expect(isGenericReply(text), text).toBe(true);
+    }
+    // A hashtag that names something is still not enough, but a specific word beside the praise is.
+    expect(isGenericReply('Love this! Tried it with #rustlang on a Pi and it halved the build time.')).toBe(false);
+  });
+
   it('a question engages, however short', () => {
     for (const text of ['Source?', 'Why not SQLite?', 'Which version of Postgres?', '¿Fuente?', '¿Y en móvil también pasa?', 'Great post! Did you try caching it?']) {
       expect(isGenericReply(text), text).toBe(false);

@@ -153,6 +153,28 @@ describe('the decision', () => {
     expect(promotional('Link in bio culture has ruined the internet.')).toBe(false);
   });
 
+  it('a phrase just after a negation is not urged ("I don’t have a giveaway"), in English and Spanish', () => {
+    expect(codes('I don’t have a giveaway or anything, I just wanted to say thank you.', none)).not.toContain('call-to-action');
+    expect(codes('Hosting a giveaway this week for my readers', none)).toContain('call-to-action');
+    expect(codes('No hay lista de espera y no voy a abrir otro taller.', none)).not.toContain('call-to-action');
+    expect(codes('Apuntate a la lista de espera del taller', none)).toContain('call-to-action');
+    // Only the next few words: a later sentence is the writer's own again.
+    expect(codes('Not a joke. Sign up today.', none)).toContain('call-to-action');
+  });
+
+  it('an amount written short ("$31k net", "$5.1k MRR") is a figure, not a price', () => {
+    expect(codes('Year 2 numbers: about $31k net, ~$9k on ads.', none)).not.toContain('price');
+    expect(codes('The print is $31 with free shipping', none)).toContain('price');
+  });
+
+  it('a release of one’s content ("video is up", "part 7 is up", "restock Friday") is launch language', () => {
+    expect(codes('Full build video of the walnut table is up.', none)).toContain('launch');
+    expect(codes('Hollow Depths part 7 is up. Chat was right.', none)).toContain('launch');
+    expect(codes('Sticker sheets restock Friday 10am!', none)).toContain('launch');
+    expect(codes('Vlog nuevo: un día de boda desde mi lado de la cámara', none)).toContain('launch');
+    expect(codes('My heart rate is up after that hill.', none)).not.toContain('launch');
+  });
+
   it('a question that sells is still promotion', () => {
     expect(promotional('Want more clients? Book a call: https://example.com/call')).toBe(true);
   });
@@ -183,14 +205,14 @@ describe('the decision', () => {
 
 describe('learning from relabels', () => {
   it('words in two posts the user marked promotional become a signal, until a post marked not has them', () => {
-    const before = classifyPromotion({ text: 'The Greenhouse sessions are back on Friday' }, mine);
+    const before = classifyPromotion({ text: 'Friday at the Greenhouse, as always' }, mine);
     expect(before.promotional).toBe(false);
     const lexicon = learnLexicon([
       { text: 'Greenhouse sessions: tonight, with Lola on bass', promotional: true },
       { text: 'Another Greenhouse night, thank you all', promotional: true },
     ], mine);
     expect([...lexicon.terms]).toContain('greenhouse');
-    const after = classifyPromotion({ text: 'The Greenhouse sessions are back on Friday' }, { ...mine, lexicon });
+    const after = classifyPromotion({ text: 'Friday at the Greenhouse, as always' }, { ...mine, lexicon });
     expect(after.promotional).toBe(true);
     expect(after.reasons).toContainEqual({ code: 'learned', detail: 'greenhouse' });
     // One label is not enough to learn from…

@@ -16,7 +16,8 @@ import en from './data/promo/en.json';
 import model from './data/promo/model.json';
 import es from './data/promo/es.json';
 import {
-  fold, isBreakAt, isNumberAt, linksIn, mentionsIn, PhraseBook, scanText, splitLink, tokenAt, tokens, WeightTally, withoutLinksAndMentions, wordsAt, wordsOf,
+  fold, isBreakAt, isNumberAt, linksIn, markAfter, mentionsIn, PhraseBook, scanText, splitLink, tokenAt, tokens, WeightTally, withoutLinksAndMentions, WordSet, wordsAt,
+  wordsOf,
   type Scanned,
 } from './text.ts';
 
@@ -107,8 +108,10 @@ function phrasesOf(label: SignalLabel): string[] {
     switch (label) {
       case 'cta': return [...lang.cta, ...combos(lang.ctaVerbs, lang.possessives)];
       case 'ownProduct': return [...lang.ownProduct, ...combos(lang.possessives, lang.productNouns)];
-      // "new video" and, as Spanish puts it, "video nuevo".
-      case 'launch': return [...lang.launch, ...combos(lang.newWords, lang.productNouns), ...combos(lang.productNouns, lang.newWords)];
+      // "new video", as Spanish puts it "video nuevo", and "video is up".
+      case 'launch': return [
+        ...lang.launch, ...combos(lang.newWords, lang.productNouns), ...combos(lang.productNouns, lang.newWords), ...combos(lang.productNouns, lang.releaseWords),
+      ];
       default: return lang[label];
     }
   });
@@ -124,6 +127,10 @@ const WORDS = new PhraseBook<never>({}, new Map([...WORDING].filter(([word]) => 
 const MAX_LIFT = WORDING_WEIGHT / 2;
 /** Dampers count in questions too ("Link-in-bio culture?"). */
 const IN_QUESTIONS: ReadonlySet<Label> = new Set(DAMPER_LABELS);
+/** A phrase just after a negation is not urged ("I don't have a giveaway"): it counts like one in a question. */
+const NEGATIONS = new WordSet(LANGS.flatMap((lang) => lang.negations));
+/** How many words after a negation it covers ("don't have a giveaway", "no voy a abrir otro"). */
+const NEGATION_REACH = 3;
 const STOPWORDS = new Set(LANGS.flatMap((lang) => lang.stopwords.map(fold)));
 /** A code word followed by a code (`code LAUNCH20`, `código: VERANO25`): the code itself is upper case. */
 const CODE_RE = new RegExp(`(?:${LANGS.flatMap((l) => l.codeCues).join('|')})\\s*:?\\s*([A-Z][A-Z0-9]{3,}|[A-Z0-9]*\\d[A-Z0-9]*[A-Z][A-Z0-9]*)\\b`, 'iu');
@@ -220,6 +227,7 @@ function ruleSignals(input: PromoInput, p: Prepared): Signals {
   const plain = withoutLinksAndMentions(text, links.slice(0, links.length - (input.links?.length ?? 0)));
   const folded = fold(plain);
   const scanned = scanText(folded);
+  markAfter(scanned, NEGATIONS, NEGATION_REACH);
   const brand = p.brands.find((b) => containsWord(folded, b.folded))?.name;
   if (self) reasons.push({ code: 'self-mention', detail: `@${self}` });
   else if (brand) reasons.push({ code: 'self-mention', detail: brand });

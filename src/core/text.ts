@@ -53,16 +53,33 @@ const MENTION_RE = /(^|[^\w@])@[\w.-]+/gu;
 // Which UTF-16 code units are letters or digits, worked out once per unit: a hand-written scanner is
 // several times faster than a Unicode-property regex, and 10,000 posts must classify in < 100 ms.
 const WORD_UNIT = new Uint8Array(65536);
-const LETTER_OR_DIGIT_RE = /^[\p{L}\p{N}\p{M}]$/u;
+const LETTER_OR_DIGIT_RE = /^[\p{L}\p{N}]$/u;
+const MARK_RE = /^\p{M}$/u;
+/** WORD_UNIT values: not yet known, a letter or digit, a combining mark, anything else. */
+const LETTER = 1;
+const MARK = 2;
+const OTHER = 3;
 
-function isWordUnit(c: number): boolean {
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-  let known = WORD_UNIT[c];
+function unitClass(c: number): number {
+  let known = WORD_UNIT[c] ?? OTHER;
   if (known === 0) {
-    known = LETTER_OR_DIGIT_RE.test(String.fromCharCode(c)) ? 1 : 2;
+    const ch = String.fromCharCode(c);
+    known = LETTER_OR_DIGIT_RE.test(ch) ? LETTER : MARK_RE.test(ch) ? MARK : OTHER;
     WORD_UNIT[c] = known;
   }
-  return known === 1;
+  return known;
+}
+
+/** A letter, a digit, or a combining mark (inside a word: "café" written with a separate accent). */
+function isWordUnit(c: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return unitClass(c) !== OTHER;
+}
+
+/** A word starts with a letter or digit: a lone mark (an emoji's variation selector, U+FE0F) is no word. */
+function isWordStart(c: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return unitClass(c) === LETTER;
 }
 
 const isDigitUnit = (c: number): boolean => c >= 48 && c <= 57;
@@ -122,7 +139,15 @@ export function scanText(text: string): Scanned {
         if ((d === 46 || d === 44) && j + 1 < n && isDigitUnit(text.charCodeAt(j + 1))) h = Math.imul(h ^ text.charCodeAt(j++), 16777619);
         else break;
       }
-    } else if (isWordUnit(c)) {
+      // "31k", "2m": an amount written short (revenue, followers, a loan), one word rather than a
+      // number, so that "$31k net" is not read as a price.
+      const unit = text.charCodeAt(j);
+      if ((unit === 107 || unit === 109) && !isWordUnit(text.charCodeAt(j + 1))) {
+        h = Math.imul(h ^ unit, 16777619);
+        j++;
+        k = WORD;
+      }
+    } else if (isWordStart(c)) {
       k = WORD;
       for (;;) {
         while (j < n && isWordUnit(text.charCodeAt(j))) h = Math.imul(h ^ text.charCodeAt(j++), 16777619);
@@ -230,6 +255,40 @@ function markAsked(s: Scanned): void {
   }
   if (!quoteOpen) for (const i of quoted) asked[i] = true;
   s.asked = asked;
+}
+
+/** Single words looked up by a scanned token's hash, without slicing it (negations, say). */
+export class WordSet {
+  private readonly byHash = new Map<number, string[]>();
+
+  constructor(words: Iterable<string>) {
+    for (const word of words) {
+      for (const token of tokens(fold(word))) {
+        const h = hashRange(token, 0, token.length);
+        const bucket = this.byHash.get(h) ?? [];
+        if (!bucket.includes(token)) bucket.push(token);
+        this.byHash.set(h, bucket);
+      }
+    }
+  }
+
+  /** Whether token `i` of `s` is one of the words. */
+  hasAt(s: Scanned, i: number): boolean {
+    const bucket = this.byHash.get(s.hash[i] as number);
+    return bucket !== undefined && bucket.some((word) => tokenIs(s, i, word));
+  }
+}
+
+/**
+ * Marks the `reach` tokens after each of `words` (in the same sentence) as not the writer's own
+ * statement, like a question: "I don't have a giveaway", "no hay lista de espera".
+ */
+export function markAfter(s: Scanned, words: WordSet, reach: number): void {
+  for (let i = 0; i < s.count; i++) {
+    if (s.kind[i] === BREAK_RUN || !words.hasAt(s, i)) continue;
+    const asked = (s.asked ??= new Array<boolean>(s.count).fill(false));
+    for (let j = i + 1; j <= i + reach && j < s.count && s.kind[j] !== BREAK_RUN; j++) asked[j] = true;
+  }
 }
 
 /** Removes links and @mentions, whose words are not the writer's own words. `links`: linksIn(text), if known. */

@@ -53,8 +53,11 @@ const DIR = import.meta.dirname;
  * someone who saw neither the rules nor the tuning sets, and never tuned on. promo-tuning-2.json was
  * the first hold-out: scored once, then read and tuned on, so it joined the tuning sets.
  */
-export const PROMO_SETS = { tuning: ['promo-posts.json', 'promo-tuning-2.json'], holdout: ['promo-holdout.json'] } as const;
-export const GENERIC_SETS = { tuning: ['generic-comments.json'], holdout: ['generic-holdout.json'] } as const;
+export const PROMO_SETS = {
+  tuning: ['promo-posts.json', 'promo-tuning-2.json', 'promo-tuning-3.json', 'promo-tuning-4.json'],
+  holdout: ['promo-holdout.json', 'promo-holdout-2.json'],
+} as const;
+export const GENERIC_SETS = { tuning: ['generic-comments.json', 'generic-tuning-2.json'], holdout: ['generic-holdout.json'] } as const;
 export type CorpusSet = 'tuning' | 'holdout';
 
 export function hasCorpus(files: readonly string[]): boolean {
