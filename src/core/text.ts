@@ -70,16 +70,18 @@ function unitClass(c: number): number {
   return known;
 }
 
+/** ASCII letters and digits, by code: one array read on the hot path. */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0;
+
 /** A letter, a digit, or a combining mark (inside a word: "café" written with a separate accent). */
 function isWordUnit(c: number): boolean {
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-  return unitClass(c) !== OTHER;
+  return c < 128 ? ASCII_WORD[c] === 1 : unitClass(c) !== OTHER;
 }
 
 /** A word starts with a letter or digit: a lone mark (an emoji's variation selector, U+FE0F) is no word. */
 function isWordStart(c: number): boolean {
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-  return unitClass(c) === LETTER;
+  return c < 128 ? ASCII_WORD[c] === 1 : unitClass(c) === LETTER;
 }
 
 const isDigitUnit = (c: number): boolean => c >= 48 && c <= 57;
@@ -108,52 +110,66 @@ export interface Scanned {
   /** The text scanned (folded, for matching). */
   text: string;
   count: number;
+  /** Per token: where it starts and ends in `text`, and its kind. */
   start: number[];
   end: number[];
   kind: number[];
-  /** A hash of each token's text, made while scanning: matching looks tokens up by it without slicing. */
+  /**
+   * Two hashes of each token's text, made while scanning: matching looks tokens up by them without
+   * slicing (two independent 30-bit hashes, so two different words never pass for each other).
+   */
   hash: number[];
+  hash2: number[];
   /** Tokens that are not the writer's own statement: in a question, or between quotation marks. */
   asked: boolean[] | null;
 }
 
 export function scanText(text: string): Scanned {
+  const n = text.length;
   const start: number[] = [];
   const end: number[] = [];
   const kind: number[] = [];
   const hash: number[] = [];
-  const n = text.length;
+  const hash2: number[] = [];
+  let count = 0;
   let i = 0;
   let marks = false;
   while (i < n) {
     const c = text.charCodeAt(i);
     let j = i + 1;
     let k: number;
-    // The hash (FNV-1a, as hashRange) is made in the same pass as the token.
+    // The hashes (FNV-1a and a polynomial one, as hashWord) are made in the same pass as the token,
+    // each unit read once.
     let h = Math.imul(2166136261 ^ c, 16777619);
+    let g = c;
     if (isDigitUnit(c)) {
       k = NUMBER;
-      for (;;) {
-        while (j < n && isDigitUnit(text.charCodeAt(j))) h = Math.imul(h ^ text.charCodeAt(j++), 16777619);
+      while (j < n) {
         const d = text.charCodeAt(j);
-        if ((d === 46 || d === 44) && j + 1 < n && isDigitUnit(text.charCodeAt(j + 1))) h = Math.imul(h ^ text.charCodeAt(j++), 16777619);
-        else break;
+        // Digits, and a decimal point or comma between digits.
+        if (!isDigitUnit(d) && !((d === 46 || d === 44) && j + 1 < n && isDigitUnit(text.charCodeAt(j + 1)))) break;
+        h = Math.imul(h ^ d, 16777619);
+        g = (Math.imul(g, 31) + d) | 0;
+        j++;
       }
       // "31k", "2m": an amount written short (revenue, followers, a loan), one word rather than a
       // number, so that "$31k net" is not read as a price.
-      const unit = text.charCodeAt(j);
-      if ((unit === 107 || unit === 109) && !isWordUnit(text.charCodeAt(j + 1))) {
+      const unit = j < n ? text.charCodeAt(j) : 0;
+      if ((unit === 107 || unit === 109) && !(j + 1 < n && isWordUnit(text.charCodeAt(j + 1)))) {
         h = Math.imul(h ^ unit, 16777619);
+        g = (Math.imul(g, 31) + unit) | 0;
         j++;
         k = WORD;
       }
     } else if (isWordStart(c)) {
       k = WORD;
-      for (;;) {
-        while (j < n && isWordUnit(text.charCodeAt(j))) h = Math.imul(h ^ text.charCodeAt(j++), 16777619);
+      while (j < n) {
         const d = text.charCodeAt(j);
-        if ((d === 39 || d === 45) && j + 1 < n && isWordUnit(text.charCodeAt(j + 1))) h = Math.imul(h ^ text.charCodeAt(j++), 16777619);
-        else break;
+        // Letters and digits, and an apostrophe or hyphen between them ("we're", "pre-order").
+        if (!isWordUnit(d) && !((d === 39 || d === 45) && j + 1 < n && isWordUnit(text.charCodeAt(j + 1)))) break;
+        h = Math.imul(h ^ d, 16777619);
+        g = (Math.imul(g, 31) + d) | 0;
+        j++;
       }
     } else if (isSymbolUnit(c)) {
       k = SYMBOL;
@@ -166,6 +182,7 @@ export function scanText(text: string): Scanned {
         j++;
       }
       h = 0;
+      g = 0;
     } else {
       i++;
       continue;
@@ -173,31 +190,38 @@ export function scanText(text: string): Scanned {
     start.push(i);
     end.push(j);
     kind.push(k);
-    hash.push(h >>> 0);
+    hash.push(h & SMI);
+    hash2.push(g & SMI);
+    count++;
     i = j;
   }
-  const scanned: Scanned = { text, count: start.length, start, end, kind, hash, asked: null };
+  const scanned: Scanned = { text, count, start, end, kind, hash, hash2, asked: null };
   // Only a text with a question mark or a quotation mark has tokens that are not its own statement.
   if (marks) markAsked(scanned);
   return scanned;
 }
 
-/** FNV-1a over a range of UTF-16 units. */
-function hashRange(text: string, from: number, to: number): number {
+/**
+ * Hashes are cut to 30 bits: small integers that V8 keeps unboxed, so the trie's Map lookups by hash
+ * compare them directly instead of hashing a heap number (several times faster per token).
+ */
+const SMI = 0x3fffffff;
+
+/** The two hashes scanText makes of a token, of a whole word. */
+function hashWord(word: string): [number, number] {
   let h = 2166136261;
-  for (let k = from; k < to; k++) h = Math.imul(h ^ text.charCodeAt(k), 16777619);
-  return h >>> 0;
+  let g = 0;
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    h = Math.imul(h ^ c, 16777619);
+    g = (Math.imul(g, 31) + c) | 0;
+  }
+  return [h & SMI, g & SMI];
 }
 
 /** The token's text ('' for a break). */
 export function tokenAt(s: Scanned, i: number): string {
   return s.kind[i] === BREAK_RUN ? '' : s.text.slice(s.start[i], s.end[i]);
-}
-
-/** Whether token `i` is exactly `word`. */
-function tokenIs(s: Scanned, i: number, word: string): boolean {
-  const from = s.start[i] as number;
-  return (s.end[i] as number) - from === word.length && s.text.startsWith(word, from);
 }
 
 export function isNumberAt(s: Scanned, i: number): boolean {
@@ -257,25 +281,29 @@ function markAsked(s: Scanned): void {
   s.asked = asked;
 }
 
-/** Single words looked up by a scanned token's hash, without slicing it (negations, say). */
+/** Single words looked up by a scanned token's hashes, without slicing it (negations, say). */
 export class WordSet {
-  private readonly byHash = new Map<number, string[]>();
+  /** Second hashes by first hash. */
+  private readonly byHash = new Map<number, number[]>();
+  /** Which low bits of a first hash any word has: most tokens are ruled out by one array read. */
+  private readonly maybe = new Uint8Array(4096);
 
   constructor(words: Iterable<string>) {
     for (const word of words) {
       for (const token of tokens(fold(word))) {
-        const h = hashRange(token, 0, token.length);
-        const bucket = this.byHash.get(h) ?? [];
-        if (!bucket.includes(token)) bucket.push(token);
-        this.byHash.set(h, bucket);
+        const [h, g] = hashWord(token);
+        const seconds = this.byHash.get(h) ?? [];
+        if (!seconds.includes(g)) seconds.push(g);
+        this.byHash.set(h, seconds);
+        this.maybe[h & 4095] = 1;
       }
     }
   }
 
   /** Whether token `i` of `s` is one of the words. */
   hasAt(s: Scanned, i: number): boolean {
-    const bucket = this.byHash.get(s.hash[i] as number);
-    return bucket !== undefined && bucket.some((word) => tokenIs(s, i, word));
+    const h = s.hash[i] as number;
+    return this.maybe[h & 4095] === 1 && (this.byHash.get(h)?.includes(s.hash2[i] as number) ?? false);
   }
 }
 
@@ -326,8 +354,6 @@ export function mentionsIn(text: string): string[] {
 }
 
 
-const EMPTY: ReadonlySet<never> = new Set();
-
 /** Where a phrase matched: its first token and how many tokens it covers. */
 export interface Span {
   at: number;
@@ -345,56 +371,139 @@ export function wordsAt(written: string, s: Scanned, span: Span): string {
   return (written.length === s.text.length ? written : s.text).slice(from, to).toLowerCase();
 }
 
-/** A node of the phrase trie: the tokens that may follow, a number or any word in place of a token, and the labels of the phrases that end here. */
-class Node<L> {
-  // Every field is set in the constructor: one object shape for every node keeps the hot loop's
-  // property reads monomorphic.
-  /** On a first-level node: the word, and its weight in a word-weight model (find's `tally`). */
-  word: string | undefined = undefined;
-  weight: number | undefined = undefined;
-  /** The last find that counted this word's weight: each word counts once per text. */
-  countedIn = 0;
-  /** By the hash of the next token: the token itself (to rule out a collision) and where it leads. */
-  next: Map<number, { word: string; node: Node<L> }[]> | undefined = undefined;
-  num: Node<L> | undefined = undefined;
-  any: Node<L> | undefined = undefined;
-  ends: L[] | undefined = undefined;
-}
-
 /**
  * A phrase book: patterns of tokens grouped by label, kept as a trie of tokens, so matching a post
- * costs about one map lookup per token whatever the size of the lists (10,000 posts must classify in
- * < 100 ms, and the lists hold thousands of phrases once combinations are expanded). A phrase never
+ * costs about one table lookup per token whatever the size of the lists (10,000 posts must classify
+ * in < 100 ms, and the lists hold thousands of phrases once combinations are expanded). A phrase never
  * runs across a sentence break.
+ *
+ * The trie is flat, in typed arrays: nodes are numbers (0 is the root), and the edges for literal
+ * tokens live in one open-addressing table keyed by (node, both token hashes). A lookup is a few
+ * integer reads, where a Map of arrays of strings cost a hash of a heap number and a string compare.
  */
 export class PhraseBook<L extends string> {
-  private readonly root = new Node<L>();
+  private readonly labels: L[] = [];
+  private readonly bitOf = new Map<L, number>();
+  /** Per node: the node a number or any word leads to (-1: none), the labels ending here (bits). */
+  private num: Int32Array;
+  private any: Int32Array;
+  private ends: Int32Array;
+  /** Per node: whether it has literal edges; whether a phrase can start from it (edges, num, any or ends). */
+  private hasEdges: Uint8Array;
+  private startsPhrase: Uint8Array;
+  /** Per node on the first level: its word, its weight in a word-weight model (NaN: none), the last find that counted it. */
+  private readonly words: (string | undefined)[] = [];
+  private weight: Float64Array;
+  private countedIn: Int32Array;
+  /** The edge table: parent node (-1: empty slot), the token's two hashes, the child node. */
+  private edgeParent: Int32Array;
+  private edgeH1: Int32Array;
+  private edgeH2: Int32Array;
+  private edgeChild: Int32Array;
+  private edgeMask: number;
   private finds = 0;
+  /** `always` sets turned into label bits, once per set. */
+  private readonly masks = new WeakMap<ReadonlySet<L>, number>();
 
   /**
    * `weights`: optional word weights (a word-level model) kept on the same trie, so that one lookup per
    * token serves both the phrases and the model (find's `tally`).
    */
   constructor(lists: Partial<Record<L, readonly string[]>>, weights?: ReadonlyMap<string, number>) {
+    // Built with plain arrays and a Map of edges, then frozen into the typed arrays.
+    const num: number[] = [-1];
+    const any: number[] = [-1];
+    const ends: number[] = [0];
+    const weight: number[] = [Number.NaN];
+    const edges = new Map<string, { parent: number; h: number; g: number; child: number }>();
+    const newNode = (): number => {
+      num.push(-1);
+      any.push(-1);
+      ends.push(0);
+      weight.push(Number.NaN);
+      return num.length - 1;
+    };
+    const childOf = (parent: number, word: string): number => {
+      const key = `${parent} ${word}`;
+      let edge = edges.get(key);
+      if (!edge) {
+        const [h, g] = hashWord(word);
+        edge = { parent, h, g, child: newNode() };
+        edges.set(key, edge);
+      }
+      return edge.child;
+    };
     for (const [label, phrases] of Object.entries(lists) as [L, readonly string[]][]) {
+      let bit = this.bitOf.get(label);
+      if (bit === undefined) {
+        bit = this.labels.length;
+        if (bit > 30) throw new Error('PhraseBook: at most 31 labels');
+        this.labels.push(label);
+        this.bitOf.set(label, bit);
+      }
       for (const phrase of phrases) {
         const parts = phrase.split(/\s+/).flatMap((p) => (p === NUM || p === ANY ? [p] : tokens(fold(p))));
         if (parts.length === 0) continue;
-        let node = this.root;
+        let node = 0;
         for (const part of parts) {
-          if (part === NUM) node = node.num ??= new Node<L>();
-          else if (part === ANY) node = node.any ??= new Node<L>();
-          else node = child(node, part);
+          if (part === NUM) node = num[node] !== -1 ? (num[node] as number) : (num[node] = newNode());
+          else if (part === ANY) node = any[node] !== -1 ? (any[node] as number) : (any[node] = newNode());
+          else node = childOf(node, part);
         }
-        if (!node.ends) node.ends = [label];
-        else if (!node.ends.includes(label)) node.ends.push(label);
+        ends[node] = (ends[node] as number) | (1 << bit);
       }
     }
-    for (const [word, weight] of weights ?? []) {
-      const node = child(this.root, word);
-      node.word = word;
-      node.weight = weight;
+    for (const [word, w] of weights ?? []) {
+      const node = childOf(0, word);
+      this.words[node] = word;
+      weight[node] = w;
     }
+
+    const count = num.length;
+    this.num = Int32Array.from(num);
+    this.any = Int32Array.from(any);
+    this.ends = Int32Array.from(ends);
+    this.weight = Float64Array.from(weight);
+    this.countedIn = new Int32Array(count);
+    this.hasEdges = new Uint8Array(count);
+    for (const edge of edges.values()) this.hasEdges[edge.parent] = 1;
+    this.startsPhrase = new Uint8Array(count);
+    for (let node = 0; node < count; node++) {
+      this.startsPhrase[node] = this.hasEdges[node] || num[node] !== -1 || any[node] !== -1 || ends[node] !== 0 ? 1 : 0;
+    }
+    // A table at most half full keeps probe runs short.
+    let size = 16;
+    while (size < edges.size * 2) size *= 2;
+    this.edgeMask = size - 1;
+    this.edgeParent = new Int32Array(size).fill(-1);
+    this.edgeH1 = new Int32Array(size);
+    this.edgeH2 = new Int32Array(size);
+    this.edgeChild = new Int32Array(size);
+    for (const edge of edges.values()) {
+      let slot = slotOf(edge.parent, edge.h) & this.edgeMask;
+      while (this.edgeParent[slot] !== -1) slot = (slot + 1) & this.edgeMask;
+      this.edgeParent[slot] = edge.parent;
+      this.edgeH1[slot] = edge.h;
+      this.edgeH2[slot] = edge.g;
+      this.edgeChild[slot] = edge.child;
+    }
+  }
+
+  /** Where a token with hashes (h, g) leads from `parent`, or -1. */
+  private edge(parent: number, h: number, g: number): number {
+    const mask = this.edgeMask;
+    for (let slot = slotOf(parent, h) & mask; ; slot = (slot + 1) & mask) {
+      const p = this.edgeParent[slot] as number;
+      if (p === -1) return -1;
+      if (p === parent && this.edgeH1[slot] === h && this.edgeH2[slot] === g) return this.edgeChild[slot] as number;
+    }
+  }
+
+  /** The weight of `word` if the last find counted it (it was in the text), else undefined. */
+  countedWeight(word: string): number | undefined {
+    const [h, g] = hashWord(word);
+    const node = this.edge(0, h, g);
+    return node !== -1 && this.countedIn[node] === this.finds && !Number.isNaN(this.weight[node]) ? this.weight[node] : undefined;
   }
 
   /**
@@ -402,50 +511,68 @@ export class PhraseBook<L extends string> {
    * phrase at that start). Where the text marks a token as asked (a question or a quotation), only
    * phrases of the `always` labels may start.
    */
-  /** The weight of `word` if the last find counted it (it was in the text), else undefined. */
-  countedWeight(word: string): number | undefined {
-    const node = this.root.next?.get(hashRange(word, 0, word.length))?.find((c) => c.word === word)?.node;
-    return node && node.countedIn === this.finds ? node.weight : undefined;
-  }
-
   find(s: Scanned, always?: ReadonlySet<L>, tally?: WeightTally): Map<L, Span> {
-    this.finds++;
+    const finds = ++this.finds;
     const found = new Map<L, Span>();
-    const root = this.root;
-    for (let i = 0; i < s.count; i++) {
-      if (s.kind[i] === BREAK_RUN) continue;
-      // The first step inline: most tokens start no phrase at all.
-      const first = root.next && step(root.next, s, i);
-      // Word weights count every word once, questions and quotations included.
-      if (tally && first?.weight !== undefined && first.countedIn !== this.finds) {
-        first.countedIn = this.finds;
-        tally.add(first.word as string, first.weight);
+    let alwaysMask = 0;
+    if (always) {
+      alwaysMask = this.masks.get(always) ?? 0;
+      if (!this.masks.has(always)) {
+        for (const label of always) alwaysMask |= 1 << (this.bitOf.get(label) ?? 31);
+        this.masks.set(always, alwaysMask);
       }
-      const only = s.asked?.[i] ? (always ?? EMPTY) : undefined;
-      if (only && only.size === 0) continue;
+    }
+    const rootNum = this.num[0] as number;
+    const rootAny = this.any[0] as number;
+    const { kind, hash, hash2, asked } = s;
+    for (let i = 0; i < s.count; i++) {
+      if (kind[i] === BREAK_RUN) continue;
+      // The first step inline: most tokens start no phrase at all.
+      const first = this.edge(0, hash[i] as number, hash2[i] as number);
+      // Word weights count every word once, questions and quotations included.
+      if (tally && first !== -1 && this.countedIn[first] !== finds) {
+        const w = this.weight[first] as number;
+        if (!Number.isNaN(w)) {
+          this.countedIn[first] = finds;
+          tally.add(this.words[first] as string, w);
+        }
+      }
+      const allowed = asked?.[i] ? alwaysMask : -1;
+      if (allowed === 0) continue;
       // A node that only carries a word weight starts no phrase.
-      if (first && (first.next || first.num || first.any || first.ends)) this.walk(first, s, i, i, found, only);
-      if (root.num && s.kind[i] === NUMBER) this.walk(root.num, s, i, i, found, only);
-      if (root.any) this.walk(root.any, s, i, i, found, only);
+      if (first !== -1 && this.startsPhrase[first]) this.walk(first, s, i, i, found, allowed);
+      if (rootNum !== -1 && kind[i] === NUMBER) this.walk(rootNum, s, i, i, found, allowed);
+      if (rootAny !== -1) this.walk(rootAny, s, i, i, found, allowed);
     }
     return found;
   }
 
   /** `node` has matched tokens first..i: longer phrases first (recorded first), then those ending here. */
-  private walk(node: Node<L>, s: Scanned, first: number, i: number, found: Map<L, Span>, only?: ReadonlySet<L>): void {
+  private walk(node: number, s: Scanned, first: number, i: number, found: Map<L, Span>, allowed: number): void {
     const j = i + 1;
     if (j < s.count && s.kind[j] !== BREAK_RUN) {
-      const literal = node.next && step(node.next, s, j);
-      if (literal) this.walk(literal, s, first, j, found, only);
-      if (node.num && s.kind[j] === NUMBER) this.walk(node.num, s, first, j, found, only);
-      if (node.any) this.walk(node.any, s, first, j, found, only);
+      if (this.hasEdges[node]) {
+        const literal = this.edge(node, s.hash[j] as number, s.hash2[j] as number);
+        if (literal !== -1) this.walk(literal, s, first, j, found, allowed);
+      }
+      const num = this.num[node] as number;
+      if (num !== -1 && s.kind[j] === NUMBER) this.walk(num, s, first, j, found, allowed);
+      const any = this.any[node] as number;
+      if (any !== -1) this.walk(any, s, first, j, found, allowed);
     }
-    if (!node.ends) return;
-    for (const label of node.ends) {
-      if (only && !only.has(label)) continue;
+    let ends = (this.ends[node] as number) & allowed;
+    while (ends !== 0) {
+      const bit = 31 - Math.clz32(ends);
+      ends &= ~(1 << bit);
+      const label = this.labels[bit] as L;
       if (!found.has(label)) found.set(label, { at: first, length: i - first + 1 });
     }
   }
+}
+
+/** A slot of the edge table for (node, first hash). */
+function slotOf(parent: number, h: number): number {
+  return Math.imul(parent + 1, 0x9e3779b1) ^ h;
 }
 
 /**
@@ -468,25 +595,4 @@ export class WeightTally {
     top.splice(at, 0, { word, weight });
     if (top.length > WeightTally.TOP) top.pop();
   }
-}
-
-function child<L>(node: Node<L>, word: string): Node<L> {
-  node.next ??= new Map();
-  const h = hashRange(word, 0, word.length);
-  const bucket = node.next.get(h) ?? [];
-  let found = bucket.find((c) => c.word === word)?.node;
-  if (!found) {
-    found = new Node<L>();
-    bucket.push({ word, node: found });
-    node.next.set(h, bucket);
-  }
-  return found;
-}
-
-/** Where token `i` leads from a node's `next`, if anywhere. */
-function step<L>(next: NonNullable<Node<L>['next']>, s: Scanned, i: number): Node<L> | undefined {
-  const bucket = next.get(s.hash[i] as number);
-  if (!bucket) return undefined;
-  for (const c of bucket) if (tokenIs(s, i, c.word)) return c.node;
-  return undefined;
 }
