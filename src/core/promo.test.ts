@@ -272,8 +272,12 @@ describe('the wording model', () => {
     expect(classifyPromotion({ text: 'Paid $40 for a haircut today and honestly it was worth it.' }, none).promotional).toBe(false);
   });
 
-  it('is not read where it cannot change the outcome: a post with no rule signal stays at 0', () => {
-    expect(classifyPromotion({ text: 'Our spring collection is here. Handmade in small batches.' }, none)).toEqual({ promotional: false, score: 0, reasons: [] });
+  it('judges a post with no rule signal by its wording alone; a personal note stays at 0', () => {
+    const booking = classifyPromotion({ text: 'Booking spring weddings now, a few dates still free.' }, none);
+    expect(booking.promotional).toBe(true);
+    expect(booking.reasons.map((r) => r.code)).toEqual(['wording']);
+    expect(classifyPromotion({ text: 'Went for a long walk by the river this morning. Cold, grey, perfect.' }, none))
+      .toEqual({ promotional: false, score: 0, reasons: [] });
   });
 
   it('never reads the user’s own brand words: the same post scores the same whatever the brand is called', () => {

@@ -581,18 +581,30 @@ function slotOf(parent: number, h: number): number {
  */
 export class WeightTally {
   sum = 0;
-  /** The heaviest positive words, heaviest first, at most TOP. */
-  readonly top: { word: string; weight: number }[] = [];
   static readonly TOP = 4;
+  /** The heaviest positive words and their weights, heaviest first: at most TOP, in fixed slots. */
+  private readonly words: string[] = [];
+  private readonly weights: number[] = [];
 
   add(word: string, weight: number): void {
     this.sum += weight;
     if (weight <= 0) return;
-    const top = this.top;
-    if (top.length === WeightTally.TOP && weight <= (top[top.length - 1] as { weight: number }).weight) return;
-    let at = top.length;
-    while (at > 0 && (top[at - 1] as { weight: number }).weight < weight) at--;
-    top.splice(at, 0, { word, weight });
-    if (top.length > WeightTally.TOP) top.pop();
+    const { words, weights } = this;
+    const n = words.length;
+    if (n === WeightTally.TOP && weight <= (weights[n - 1] as number)) return;
+    // Shift lighter words down one slot (the last falls off when full), then place this one.
+    let at = n < WeightTally.TOP ? n : n - 1;
+    while (at > 0 && (weights[at - 1] as number) < weight) {
+      words[at] = words[at - 1] as string;
+      weights[at] = weights[at - 1] as number;
+      at--;
+    }
+    words[at] = word;
+    weights[at] = weight;
+  }
+
+  /** The heaviest positive words, heaviest first. */
+  get top(): { word: string; weight: number }[] {
+    return this.words.map((word, i) => ({ word, weight: this.weights[i] as number }));
   }
 }

@@ -54,7 +54,7 @@ const DIR = import.meta.dirname;
  * the first hold-out: scored once, then read and tuned on, so it joined the tuning sets.
  */
 export const PROMO_SETS = {
-  tuning: ['promo-posts.json', 'promo-tuning-2.json', 'promo-tuning-3.json', 'promo-tuning-4.json'],
+  tuning: ['promo-posts.json', 'promo-tuning-2.json', 'promo-tuning-3.json', 'promo-tuning-4.json', 'promo-tuning-5.json', 'promo-tuning-6.json', 'promo-tuning-7.json'],
   holdout: ['promo-holdout.json', 'promo-holdout-2.json'],
 } as const;
 export const GENERIC_SETS = { tuning: ['generic-comments.json', 'generic-tuning-2.json'], holdout: ['generic-holdout.json'] } as const;
@@ -64,11 +64,11 @@ export function hasCorpus(files: readonly string[]): boolean {
   return files.every((f) => existsSync(join(DIR, f)));
 }
 
-/** One set's posts, with persona keys prefixed by file so two files' personas never collide. */
-export function loadPromoCorpus(set: CorpusSet = 'tuning'): { personas: Record<string, Persona>; posts: CorpusPost[] } {
+/** One set's posts (or one file's), with persona keys prefixed by file so two files' personas never collide. */
+export function loadPromoCorpus(set: CorpusSet = 'tuning', files: readonly string[] = PROMO_SETS[set]): { personas: Record<string, Persona>; posts: CorpusPost[] } {
   const personas: Record<string, Persona> = {};
   const posts: CorpusPost[] = [];
-  for (const file of PROMO_SETS[set]) {
+  for (const file of files) {
     const data = JSON.parse(readFileSync(join(DIR, file), 'utf8')) as { personas: Record<string, Persona>; posts: CorpusPost[] };
     for (const [key, persona] of Object.entries(data.personas)) personas[`${file}:${key}`] = persona;
     for (const post of data.posts) posts.push({ ...post, persona: `${file}:${post.persona}` });
@@ -102,12 +102,12 @@ export function personaContexts(personas: Record<string, Persona>): Map<string, 
   return new Map(Object.entries(personas).map(([key, p]) => [key, { domains: p.domains, handles: p.handles, brands: p.brands }]));
 }
 
-export function evaluatePromo(lang?: 'en' | 'es', set: CorpusSet = 'tuning'): Score {
-  const { personas, posts } = loadPromoCorpus(set);
+export function evaluatePromo(lang?: 'en' | 'es', set: CorpusSet = 'tuning', files?: readonly string[]): Score {
+  const { personas, posts } = loadPromoCorpus(set, files);
   const contexts = personaContexts(personas);
   return score(posts.filter((p) => !lang || p.lang === lang).map((p) => ({
     id: p.id, text: p.text, expected: p.promotional,
-    got: classifyPromotion({ text: p.text, ...(p.links ? { links: p.links } : {}) }, contexts.get(p.persona) ?? { domains: [] }).promotional,
+    got: classifyPromotion(p, contexts.get(p.persona) ?? { domains: [] }).promotional,
   })));
 }
 
