@@ -31,13 +31,14 @@ function firefoxManifest(): ManifestV3Export {
 
 type ModuleInfoOf = (id: string) => { importers: readonly string[] } | null;
 const POPUP_DIR = /src[\\/]ui[\\/]popup[\\/]/;
+const BACKGROUND_DIR = /src[\\/]background[\\/]/;
 
-/** Whether the popup imports this module, directly or through others: a walk up its importers. */
-function popupUses(id: string, info: ModuleInfoOf): boolean {
+/** Whether code in `dir` imports this module, directly or through others: a walk up its importers. */
+function usedFrom(dir: RegExp, id: string, info: ModuleInfoOf): boolean {
   const seen = new Set([id]);
   const queue = [id];
   for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
-    if (POPUP_DIR.test(next)) return true;
+    if (dir.test(next)) return true;
     for (const importer of info(next)?.importers ?? []) {
       if (!seen.has(importer)) {
         seen.add(importer);
@@ -46,6 +47,15 @@ function popupUses(id: string, info: ModuleInfoOf): boolean {
     }
   }
   return false;
+}
+
+/**
+ * The chunk of a module the popup shares with other pages: `popup-core` when the background uses it
+ * too (that chunk never imports Preact, so the service worker can load it), else `popup-shared`.
+ */
+function popupChunk(id: string, info: ModuleInfoOf): string | null {
+  if (!usedFrom(POPUP_DIR, id, info)) return null;
+  return usedFrom(BACKGROUND_DIR, id, info) ? 'popup-core' : 'popup-shared';
 }
 
 export default defineConfig(({ mode }) => {
@@ -77,8 +87,10 @@ export default defineConfig(({ mode }) => {
           //  - third-party code in vendor-* chunks (tests/tools/firefox-lint.mjs tolerates Mozilla
           //    linter warnings only there, e.g. Preact's innerHTML support, which we never use);
           //    webextension-polyfill on its own, so pages that do without it (the popup) never load it;
-          //  - the code the popup shares with other pages in one `popup-shared` chunk, found from the
-          //    module graph (popupUses), so the popup loads its own chunk, that one and vendor-preact;
+          //  - the code the popup shares with other pages, found from the module graph (popupChunk):
+          //    what the background uses too in `popup-core` (no Preact in it, since the background must
+          //    not load Preact), the rest in `popup-shared`; so the popup loads its own chunk, those two
+          //    and vendor-preact, nothing it does not run;
           //  - the rest of the code shared by two or more entries in one `common` chunk;
           //  - the other pages' shared components in one `ui` chunk (it imports Preact, which the
           //    background must not load, so `common` takes the code both use first).
@@ -87,7 +99,7 @@ export default defineConfig(({ mode }) => {
               { name: 'vendor-preact', test: /node_modules[\\/]preact[\\/]/, priority: 5 },
               { name: 'vendor-polyfill', test: /node_modules[\\/]webextension-polyfill[\\/]/, priority: 4 },
               {
-                name: (id, ctx) => (popupUses(id, (m) => ctx.getModuleInfo(m)) ? 'popup-shared' : null),
+                name: (id, ctx) => popupChunk(id, (m) => ctx.getModuleInfo(m)),
                 test: (id) => !/\.css$|src[\\/]ui[\\/]popup[\\/]/.test(id),
                 minShareCount: 2,
                 priority: 3,

@@ -2,13 +2,16 @@
  * What the popup loads before its first render (issue #2: ≤ 100 ms with 100,000 events; the timing
  * itself is `npm run bench`, part 1). The structure that makes it fast is checked here, so a change to
  * the chunking or the page cannot undo it unnoticed: the storage read starts from a plain script in the
- * <head> (public/popup-early.js) before the module code has loaded, and the module code is three files
- * holding only what the popup runs (vite.config.ts, popupUses), never webextension-polyfill or the
- * code only other pages use.
+ * <head> (public/popup-early.js) before the module code has loaded, and the module code is four files
+ * holding only what the popup runs (vite.config.ts, popupChunk), never webextension-polyfill or the
+ * code only other pages use. The chunk it shares with the background must not bring Preact into the
+ * service worker.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { SETTINGS_KEY } from '../../src/shared/settings.ts';
+import { SNAPSHOT_KEY } from '../../src/shared/snapshot.ts';
 import { DIST, launch, POPUP, type Harness } from './harness.ts';
 
 let h: Harness;
@@ -17,11 +20,8 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-/** The popup's module files: its entry script and everything it imports statically, by file name. */
-function popupModules(): Map<string, string> {
-  const html = readFileSync(join(DIST, POPUP), 'utf8');
-  const entry = /<script type="module"[^>]*src="\/([^"]+)"/.exec(html)?.[1];
-  if (!entry) throw new Error('no module script in the popup');
+/** An entry's module files: the entry and everything it imports statically, by file name. */
+function modulesOf(entry: string): Map<string, string> {
   const files = new Map<string, string>();
   const queue = [entry];
   for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
@@ -34,25 +34,45 @@ function popupModules(): Map<string, string> {
   return files;
 }
 
+function popupModules(): Map<string, string> {
+  const html = readFileSync(join(DIST, POPUP), 'utf8');
+  const entry = /<script type="module"[^>]*src="\/([^"]+)"/.exec(html)?.[1];
+  if (!entry) throw new Error('no module script in the popup');
+  return modulesOf(entry);
+}
+
+const chunkNames = (files: Map<string, string>): string[] =>
+  [...files.keys()].map((f) => f.replace(/^assets\//, '').replace(/-[\w-]{8}\.js$/, '')).sort();
+
 test('the popup starts its storage read from a plain script in <head>, before the module code', () => {
   const html = readFileSync(join(DIST, POPUP), 'utf8');
   const early = html.indexOf('<script src="/popup-early.js"></script>');
   expect(early).toBeGreaterThan(-1);
   expect(early).toBeLessThan(html.indexOf('<script type="module"'));
   expect(early).toBeLessThan(html.indexOf('</head>'));
-  expect(readFileSync(join(DIST, 'popup-early.js'), 'utf8')).toContain("get(['settings', 'snapshot'])");
+  // It names the storage keys itself (a plain script imports nothing): the same keys as the code.
+  expect(readFileSync(join(DIST, 'popup-early.js'), 'utf8')).toContain(`get(['${SETTINGS_KEY}', '${SNAPSHOT_KEY}'])`);
 });
 
-test('the popup loads three module files, without the polyfill or code only other pages run', () => {
+test('the popup loads four module files, without the polyfill or code only other pages run', () => {
   const files = popupModules();
-  const names = [...files.keys()].map((f) => f.replace(/^assets\//, '').replace(/-[\w-]{8}\.js$/, ''));
-  expect(names.sort()).toEqual(['index.html', 'popup-shared', 'vendor-preact']);
+  expect(chunkNames(files)).toEqual(['index.html', 'popup-core', 'popup-shared', 'vendor-preact']);
   const code = [...files.values()].join('\n');
   expect(code).not.toContain('webextension-polyfill');
   // The weekly review's and the import's own code (week-summary.ts, export-format.ts) stay out.
   expect(code).not.toContain('give-first-export');
   expect(code).not.toContain('postedAnyway');
   expect(code.length).toBeLessThan(45_000);
+});
+
+test('the background shares code with the popup without loading Preact', () => {
+  const loader = readFileSync(join(DIST, 'service-worker-loader.js'), 'utf8');
+  const entry = /import '\.\/([^']+)'/.exec(loader)?.[1];
+  if (!entry) throw new Error('no background entry in service-worker-loader.js');
+  const names = chunkNames(modulesOf(entry));
+  expect(names).toContain('popup-core');
+  expect(names).not.toContain('vendor-preact');
+  expect(names).not.toContain('popup-shared');
 });
 
 test('the first render uses the early read: the popup shows stored figures, and the read was taken', async () => {
