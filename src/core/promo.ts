@@ -3,21 +3,23 @@
  *
  * A post scores the sum of the signals it shows (links to the user's domains, calls to action, launch
  * language, discount codes and prices, "my course / mi libro", hiring for one's own team, event
- * promotion, urgency, self-mentions, words the user taught us), less two dampers (the post is a
- * question; it credits or congratulates someone else). At `THRESHOLD` or above it is promotional.
+ * promotion, urgency, self-mentions, words the user taught us), less the dampers (crediting someone
+ * else, a service notice, a complaint about marketing, other accounts only), moved by the wording model.
+ * A phrase inside a question or a quotation, or just after a negation, does not count. At `THRESHOLD`
+ * or above it is promotional.
  * Every positive signal that fired is a reason in plain words, shown next to the post.
  *
- * Word lists live in data/promo/<lang>.json; the weights below are the model. Both were tuned against
- * tests/corpus/promo-posts.json, a labelled set written independently of the lists; `npm run bench`
- * prints precision and recall on it and the unit tests hold a floor.
+ * Word lists live in data/promo/<lang>.json; the weights below and the wording model (model.json) were
+ * tuned against the tuning sets in tests/corpus, labelled posts written independently of the lists;
+ * `npm run bench` prints precision and recall on them and on the hold-out sets, and the unit tests
+ * hold a floor.
  */
 import type { PromoReason, PromoSignal } from '../shared/events.ts';
 import en from './data/promo/en.json';
 import model from './data/promo/model.json';
 import es from './data/promo/es.json';
 import {
-  fold, isBreakAt, isNumberAt, linksIn, markAfter, mentionsIn, PhraseBook, scanText, splitLink, tokenAt, tokens, WeightTally, withoutLinksAndMentions, WordSet, wordsAt,
-  wordsOf,
+  fold, isBreakAt, isNumberAt, linksIn, markAfter, mentionsIn, PhraseBook, scanText, splitLink, tokenAt, tokens, WeightTally, withoutLinksAndMentions, wordsAt, wordsOf,
   type Scanned,
 } from './text.ts';
 
@@ -128,7 +130,7 @@ const MAX_LIFT = WORDING_WEIGHT / 2;
 /** Dampers count in questions too ("Link-in-bio culture?"). */
 const IN_QUESTIONS: ReadonlySet<Label> = new Set(DAMPER_LABELS);
 /** A phrase just after a negation is not urged ("I don't have a giveaway"): it counts like one in a question. */
-const NEGATIONS = new WordSet(LANGS.flatMap((lang) => lang.negations));
+const NEGATIONS = new PhraseBook({ negation: LANGS.flatMap((lang) => lang.negations) });
 /** How many words after a negation it covers ("don't have a giveaway", "no voy a abrir otro"). */
 const NEGATION_REACH = 3;
 const STOPWORDS = new Set(LANGS.flatMap((lang) => lang.stopwords.map(fold)));
@@ -239,8 +241,8 @@ function ruleSignals(input: PromoInput, p: Prepared): Signals {
   const code = CODE_CUE_RE.test(folded) ? CODE_RE.exec(plain) : null;
   if (code?.[1] && UPPER_CODE_RE.test(code[1])) reasons.push({ code: 'discount', detail: code[1] });
   const dampers = new Set<Label>();
-  // A phrase inside a question asks about it rather than urging it ("Should I buy a new laptop?").
   const tally = new WeightTally();
+  // A phrase inside a question asks about it rather than urging it ("Should I buy a new laptop?").
   const found = BOOK.find(scanned, IN_QUESTIONS, tally);
   for (const label of DAMPER_LABELS) if (found.has(label)) dampers.add(label);
   for (const label of SIGNAL_LABELS) {
@@ -323,8 +325,8 @@ export function classifyPromotion(input: PromoInput, context: PromoContext): Pro
   let rules = -damp;
   for (const r of reasons) rules += WEIGHT[r.code];
   rules = Math.max(0, Math.min(1, rules));
-  // The wording model can only tip a post the rules leave within its reach: most posts score 0 by
-  // the rules (or clearly above), and skipping it for them keeps 10,000 posts under 100 ms.
+  // The wording model counts only where it can change the outcome: a post the rules put beyond its
+  // reach keeps the rules' score and reasons. (Its word weights were summed by the phrase lookup.)
   let lift = 0;
   if (rules + MAX_LIFT >= THRESHOLD && rules - MAX_LIFT < THRESHOLD) {
     const wording = wordingOf(signals, p);

@@ -116,7 +116,7 @@ export interface Scanned {
   kind: number[];
   /**
    * Two hashes of each token's text, made while scanning: matching looks tokens up by them without
-   * slicing (two independent 30-bit hashes, so two different words never pass for each other).
+   * slicing (two independent 30-bit hashes: two different words pass for each other about once in 2^60).
    */
   hash: number[];
   hash2: number[];
@@ -202,8 +202,8 @@ export function scanText(text: string): Scanned {
 }
 
 /**
- * Hashes are cut to 30 bits: small integers that V8 keeps unboxed, so the trie's Map lookups by hash
- * compare them directly instead of hashing a heap number (several times faster per token).
+ * Hashes are cut to 30 bits: small integers that V8 keeps unboxed in the token arrays and compares
+ * directly, where a full 32-bit hash would often be a heap number.
  */
 const SMI = 0x3fffffff;
 
@@ -281,39 +281,13 @@ function markAsked(s: Scanned): void {
   s.asked = asked;
 }
 
-/** Single words looked up by a scanned token's hashes, without slicing it (negations, say). */
-export class WordSet {
-  /** Second hashes by first hash. */
-  private readonly byHash = new Map<number, number[]>();
-  /** Which low bits of a first hash any word has: most tokens are ruled out by one array read. */
-  private readonly maybe = new Uint8Array(4096);
-
-  constructor(words: Iterable<string>) {
-    for (const word of words) {
-      for (const token of tokens(fold(word))) {
-        const [h, g] = hashWord(token);
-        const seconds = this.byHash.get(h) ?? [];
-        if (!seconds.includes(g)) seconds.push(g);
-        this.byHash.set(h, seconds);
-        this.maybe[h & 4095] = 1;
-      }
-    }
-  }
-
-  /** Whether token `i` of `s` is one of the words. */
-  hasAt(s: Scanned, i: number): boolean {
-    const h = s.hash[i] as number;
-    return this.maybe[h & 4095] === 1 && (this.byHash.get(h)?.includes(s.hash2[i] as number) ?? false);
-  }
-}
-
 /**
- * Marks the `reach` tokens after each of `words` (in the same sentence) as not the writer's own
- * statement, like a question: "I don't have a giveaway", "no hay lista de espera".
+ * Marks the `reach` tokens after each one-word phrase of `words` (in the same sentence) as not the
+ * writer's own statement, like a question: "I don't have a giveaway", "no hay lista de espera".
  */
-export function markAfter(s: Scanned, words: WordSet, reach: number): void {
+export function markAfter<L extends string>(s: Scanned, words: PhraseBook<L>, reach: number): void {
   for (let i = 0; i < s.count; i++) {
-    if (s.kind[i] === BREAK_RUN || !words.hasAt(s, i)) continue;
+    if (s.kind[i] === BREAK_RUN || !words.isWordAt(s, i)) continue;
     const asked = (s.asked ??= new Array<boolean>(s.count).fill(false));
     for (let j = i + 1; j <= i + reach && j < s.count && s.kind[j] !== BREAK_RUN; j++) asked[j] = true;
   }
@@ -353,7 +327,6 @@ export function mentionsIn(text: string): string[] {
   return out;
 }
 
-
 /** Where a phrase matched: its first token and how many tokens it covers. */
 export interface Span {
   at: number;
@@ -385,22 +358,22 @@ export class PhraseBook<L extends string> {
   private readonly labels: L[] = [];
   private readonly bitOf = new Map<L, number>();
   /** Per node: the node a number or any word leads to (-1: none), the labels ending here (bits). */
-  private num: Int32Array;
-  private any: Int32Array;
-  private ends: Int32Array;
+  private readonly num: Int32Array;
+  private readonly any: Int32Array;
+  private readonly ends: Int32Array;
   /** Per node: whether it has literal edges; whether a phrase can start from it (edges, num, any or ends). */
-  private hasEdges: Uint8Array;
-  private startsPhrase: Uint8Array;
+  private readonly hasEdges: Uint8Array;
+  private readonly startsPhrase: Uint8Array;
   /** Per node on the first level: its word, its weight in a word-weight model (NaN: none), the last find that counted it. */
   private readonly words: (string | undefined)[] = [];
-  private weight: Float64Array;
-  private countedIn: Int32Array;
+  private readonly weight: Float64Array;
+  private readonly countedIn: Int32Array;
   /** The edge table: parent node (-1: empty slot), the token's two hashes, the child node. */
-  private edgeParent: Int32Array;
-  private edgeH1: Int32Array;
-  private edgeH2: Int32Array;
-  private edgeChild: Int32Array;
-  private edgeMask: number;
+  private readonly edgeParent: Int32Array;
+  private readonly edgeH1: Int32Array;
+  private readonly edgeH2: Int32Array;
+  private readonly edgeChild: Int32Array;
+  private readonly edgeMask: number;
   private finds = 0;
   /** `always` sets turned into label bits, once per set. */
   private readonly masks = new WeakMap<ReadonlySet<L>, number>();
@@ -497,6 +470,12 @@ export class PhraseBook<L extends string> {
       if (p === -1) return -1;
       if (p === parent && this.edgeH1[slot] === h && this.edgeH2[slot] === g) return this.edgeChild[slot] as number;
     }
+  }
+
+  /** Whether token `i` of `s`, on its own, is one of the phrases. */
+  isWordAt(s: Scanned, i: number): boolean {
+    const node = this.edge(0, s.hash[i] as number, s.hash2[i] as number);
+    return node !== -1 && this.ends[node] !== 0;
   }
 
   /** The weight of `word` if the last find counted it (it was in the text), else undefined. */
