@@ -383,28 +383,40 @@ export class PhraseBook<L extends string> {
    * token serves both the phrases and the model (find's `tally`).
    */
   constructor(lists: Partial<Record<L, readonly string[]>>, weights?: ReadonlyMap<string, number>) {
-    // Built with plain arrays and a Map of edges, then frozen into the typed arrays.
+    // Built with plain arrays and a list of edges, then frozen into the typed arrays.
     const num: number[] = [-1];
     const any: number[] = [-1];
     const ends: number[] = [0];
     const weight: number[] = [Number.NaN];
-    const edges = new Map<string, { parent: number; h: number; g: number; child: number }>();
+    // Children by word, per node (the lists expand to thousands of phrases sharing few words).
+    const children: Map<string, number>[] = [new Map()];
+    const edges: { parent: number; h: number; g: number; child: number }[] = [];
     const newNode = (): number => {
       num.push(-1);
       any.push(-1);
       ends.push(0);
       weight.push(Number.NaN);
+      children.push(new Map());
       return num.length - 1;
     };
     const childOf = (parent: number, word: string): number => {
-      const key = `${parent} ${word}`;
-      let edge = edges.get(key);
-      if (!edge) {
-        const [h, g] = hashWord(word);
-        edge = { parent, h, g, child: newNode() };
-        edges.set(key, edge);
+      const known = (children[parent] as Map<string, number>).get(word);
+      if (known !== undefined) return known;
+      const [h, g] = hashWord(word);
+      const child = newNode();
+      (children[parent] as Map<string, number>).set(word, child);
+      edges.push({ parent, h, g, child });
+      return child;
+    };
+    // The tokens of each word of a pattern, worked out once per distinct word.
+    const partTokens = new Map<string, string[]>();
+    const tokensOfPart = (part: string): string[] => {
+      let out = partTokens.get(part);
+      if (!out) {
+        out = part === NUM || part === ANY ? [part] : tokens(fold(part));
+        partTokens.set(part, out);
       }
-      return edge.child;
+      return out;
     };
     for (const [label, phrases] of Object.entries(lists) as [L, readonly string[]][]) {
       let bit = this.bitOf.get(label);
@@ -415,7 +427,7 @@ export class PhraseBook<L extends string> {
         this.bitOf.set(label, bit);
       }
       for (const phrase of phrases) {
-        const parts = phrase.split(/\s+/).flatMap((p) => (p === NUM || p === ANY ? [p] : tokens(fold(p))));
+        const parts = phrase.split(/\s+/).flatMap(tokensOfPart);
         if (parts.length === 0) continue;
         let node = 0;
         for (const part of parts) {
@@ -439,20 +451,20 @@ export class PhraseBook<L extends string> {
     this.weight = Float64Array.from(weight);
     this.countedIn = new Int32Array(count);
     this.hasEdges = new Uint8Array(count);
-    for (const edge of edges.values()) this.hasEdges[edge.parent] = 1;
+    for (const edge of edges) this.hasEdges[edge.parent] = 1;
     this.startsPhrase = new Uint8Array(count);
     for (let node = 0; node < count; node++) {
       this.startsPhrase[node] = this.hasEdges[node] || num[node] !== -1 || any[node] !== -1 || ends[node] !== 0 ? 1 : 0;
     }
     // A table at most half full keeps probe runs short.
     let size = 16;
-    while (size < edges.size * 2) size *= 2;
+    while (size < edges.length * 2) size *= 2;
     this.edgeMask = size - 1;
     this.edgeParent = new Int32Array(size).fill(-1);
     this.edgeH1 = new Int32Array(size);
     this.edgeH2 = new Int32Array(size);
     this.edgeChild = new Int32Array(size);
-    for (const edge of edges.values()) {
+    for (const edge of edges) {
       let slot = slotOf(edge.parent, edge.h) & this.edgeMask;
       while (this.edgeParent[slot] !== -1) slot = (slot + 1) & this.edgeMask;
       this.edgeParent[slot] = edge.parent;
