@@ -41,7 +41,7 @@ export function isGenericReply(text: string): boolean {
   const links = linksIn(text);
   // A link shares something specific, unless it is only a reaction GIF.
   if (links.some((link) => !isReactionLink(link))) return false;
-  const plain = withoutLinksAndMentions(text).replace(HASHTAG_RE, '$1 ');
+  const plain = withoutLinksAndMentions(text, links).replace(HASHTAG_RE, '$1 ');
   const all = tokens(fold(plain));
   const words = all.filter((w) => !isFiller(w));
   if (words.length === 0) return true;
