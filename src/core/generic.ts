@@ -10,9 +10,9 @@
  */
 import en from './data/generic/en.json';
 import es from './data/generic/es.json';
-import { fold, linksIn, splitLink, tokens, withoutLinksAndMentions } from './text.ts';
+import { fold, linksIn, splitLink, tokens, tokensOfEach, withoutLinksAndMentions } from './text.ts';
 
-const FILLER = new Set([...en.filler, ...es.filler].flatMap((w) => tokens(fold(w))));
+const FILLER = new Set(tokensOfEach([...en.filler, ...es.filler].map(fold)).flat());
 /** Letters typed twice or more for emphasis ("graciasss", "goood"): the stock words compared with runs made single. */
 const collapse = (word: string): string => word.replace(/(\p{L})\1+/gu, '$1');
 const FILLER_COLLAPSED = new Set([...FILLER].map(collapse));

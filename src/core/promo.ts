@@ -19,7 +19,7 @@ import en from './data/promo/en.json';
 import model from './data/promo/model.json';
 import es from './data/promo/es.json';
 import {
-  fold, isBreakAt, isNumberAt, linksIn, markAfter, mentionsIn, PhraseBook, scanText, splitLink, tokenAt, tokens, WeightTally, withoutLinksAndMentions, wordsAt, wordsOf,
+  fold, isBreakAt, isNumberAt, linksIn, mentionsIn, PhraseBook, scanText, scratchScanned, splitLink, tokenAt, tokens, WeightTally, withoutLinksAndMentions, wordsAt, wordsOf,
   type Scanned,
 } from './text.ts';
 
@@ -94,8 +94,8 @@ const WEIGHT: Record<PromoSignal, number> = {
  */
 const DAMPER = { credit: 0.35, notice: 0.7, critique: 0.5, others: 0.3 } as const;
 
-type Label = 'cta' | 'launch' | 'discount' | 'price' | 'ownProduct' | 'hiring' | 'event' | 'urgency' | 'credit' | 'notice' | 'critique';
-type SignalLabel = Exclude<Label, 'credit' | 'notice' | 'critique'>;
+type Label = 'cta' | 'launch' | 'discount' | 'price' | 'ownProduct' | 'hiring' | 'event' | 'urgency' | 'credit' | 'notice' | 'critique' | 'negation';
+type SignalLabel = Exclude<Label, 'credit' | 'notice' | 'critique' | 'negation'>;
 const LABEL_SIGNAL: Record<SignalLabel, PromoSignal> = {
   cta: 'call-to-action', launch: 'launch', discount: 'discount', price: 'price', ownProduct: 'own-product',
   hiring: 'hiring', event: 'event', urgency: 'urgency',
@@ -120,19 +120,25 @@ function phrasesOf(label: SignalLabel): string[] {
   });
 }
 const WORDING = new Map<string, number>(Object.entries(model.weights as Record<string, number>));
-/** The phrases, and the wording model's word weights on the same trie: one lookup per token serves both. */
+/** How many words after a negation it covers ("don't have a giveaway", "no voy a abrir otro"). */
+const NEGATION_REACH = 3;
+/**
+ * The phrases, the negations, and the wording model's word weights, on one trie: one lookup per token
+ * serves all three. A phrase just after a negation is not urged ("I don't have a giveaway"): it
+ * counts like one in a question.
+ */
 const BOOK = new PhraseBook<Label>({
   ...Object.fromEntries(SIGNAL_LABELS.map((l) => [l, phrasesOf(l)])),
   ...Object.fromEntries(DAMPER_LABELS.map((l) => [l, LANGS.flatMap((lang) => lang[l])])),
-}, new Map([...WORDING].filter(([word]) => !word.startsWith('__'))));
+  negation: LANGS.flatMap((lang) => lang.negations),
+}, {
+  weights: new Map([...WORDING].filter(([word]) => !word.startsWith('__'))),
+  negation: { label: 'negation', reach: NEGATION_REACH },
+});
 /** The most the wording model can move a score, either way. */
 const MAX_LIFT = WORDING_WEIGHT / 2;
 /** Dampers count in questions too ("Link-in-bio culture?"). */
 const IN_QUESTIONS: ReadonlySet<Label> = new Set(DAMPER_LABELS);
-/** A phrase just after a negation is not urged ("I don't have a giveaway"): it counts like one in a question. */
-const NEGATIONS = new PhraseBook({ negation: LANGS.flatMap((lang) => lang.negations) });
-/** How many words after a negation it covers ("don't have a giveaway", "no voy a abrir otro"). */
-const NEGATION_REACH = 3;
 const STOPWORDS = new Set(LANGS.flatMap((lang) => lang.stopwords.map(fold)));
 /** A code word followed by a code (`code LAUNCH20`, `código: VERANO25`): the code itself is upper case. */
 const CODE_RE = new RegExp(`(?:${LANGS.flatMap((l) => l.codeCues).join('|')})\\s*:?\\s*([A-Z][A-Z0-9]{3,}|[A-Z0-9]*\\d[A-Z0-9]*[A-Z][A-Z0-9]*)\\b`, 'iu');
@@ -165,8 +171,9 @@ interface Prepared {
   pagePrefixes: string[];
   /** Brand names as typed, and folded for finding them in a folded post. */
   brands: { name: string; folded: string }[];
-  /** The words of the brand names, which the wording model never reads. */
+  /** The words of the brand names, which the wording model never reads, and their nodes in BOOK (those it has). */
   brandWords: Set<string>;
+  brandNodes: number[];
   lexicon: Lexicon | undefined;
 }
 const prepared = new WeakMap<PromoContext, Prepared>();
@@ -181,19 +188,30 @@ function prepare(ctx: PromoContext): Prepared {
     const withPath = split.filter((d) => d.host && d.path.length > 0);
     const domains = split.filter((d) => d.path.length === 0).map((d) => normalizeDomain(d.domain)).filter(Boolean);
     const handles = new Set((ctx.handles ?? []).map((h) => h.trim().replace(/^@/, '').toLowerCase()).filter(Boolean));
+    const brandWords = new Set(brands.flatMap((b) => tokens(fold(b))));
     p = {
       domains,
       handles,
       pageNames: new Set([...handles, ...brands.map(squash)].filter((n) => n.length >= 3)),
       pagePrefixes: withPath.map((d) => `${d.host}/${d.path.join('/')}`),
       brands: brands.map((name) => ({ name, folded: fold(name) })),
-      brandWords: new Set(brands.flatMap((b) => tokens(fold(b)))),
+      brandWords,
+      brandNodes: [...brandWords].map((word) => BOOK.nodeOf(word)).filter((node) => node !== -1),
       lexicon: ctx.lexicon,
     };
     prepared.set(ctx, p);
   }
   return p;
 }
+
+/**
+ * The one Scanned every post is scanned into (its arrays reused). A post's Signals hold it only until
+ * the next post is scanned: every caller of ruleSignals is done with it before calling again.
+ */
+const SCANNED = scratchScanned();
+
+/** The one tally of word weights, reset for each post (held by its Signals like SCANNED). */
+const TALLY = new WeightTally();
 
 /** The rule signals of a post, before the user's lexicon is applied (learnLexicon uses them too). */
 interface Signals {
@@ -211,10 +229,11 @@ interface Signals {
 function ruleSignals(input: PromoInput, p: Prepared): Signals {
   const reasons: PromoReason[] = [];
   const text = input.text;
-  const links = [...linksIn(text), ...(input.links ?? [])];
+  const textLinks = linksIn(text);
+  const links = input.links?.length ? [...textLinks, ...input.links] : textLinks;
   const ownDomain = p.domains.length ? ownDomainIn(text, p.domains) ?? ownDomainOfLinks(links, p.domains) : undefined;
   if (ownDomain) reasons.push({ code: 'own-domain', detail: ownDomain.toLowerCase() });
-  else {
+  else if (p.pagePrefixes.length > 0 || p.pageNames.size > 0) {
     // One's own page on someone else's site: youtube.com/@me, github.com/me/tool, patreon.com/mybrand.
     for (const link of links) {
       const { host, path } = splitLink(link);
@@ -229,10 +248,9 @@ function ruleSignals(input: PromoInput, p: Prepared): Signals {
   }
   const mentions = text.includes('@') ? mentionsIn(text) : [];
   const self = mentions.find((m) => p.handles.has(m));
-  const plain = withoutLinksAndMentions(text, links.slice(0, links.length - (input.links?.length ?? 0)));
+  const plain = withoutLinksAndMentions(text, textLinks);
   const folded = fold(plain);
-  const scanned = scanText(folded);
-  markAfter(scanned, NEGATIONS, NEGATION_REACH);
+  const scanned = scanText(folded, SCANNED);
   const brand = p.brands.find((b) => containsWord(folded, b.folded))?.name;
   if (self) reasons.push({ code: 'self-mention', detail: `@${self}` });
   else if (brand) reasons.push({ code: 'self-mention', detail: brand });
@@ -240,11 +258,10 @@ function ruleSignals(input: PromoInput, p: Prepared): Signals {
   // The code regex only where a code word is (most posts have none).
   const code = CODE_CUE_RE.test(folded) ? CODE_RE.exec(plain) : null;
   if (code?.[1] && UPPER_CODE_RE.test(code[1])) reasons.push({ code: 'discount', detail: code[1] });
-  const dampers = new Set<Label>();
-  const tally = new WeightTally();
+  const tally = TALLY;
+  tally.reset();
   // A phrase inside a question asks about it rather than urging it ("Should I buy a new laptop?").
   const found = BOOK.find(scanned, IN_QUESTIONS, tally);
-  for (const label of DAMPER_LABELS) if (found.has(label)) dampers.add(label);
   for (const label of SIGNAL_LABELS) {
     const span = found.get(label);
     const signal = LABEL_SIGNAL[label];
@@ -254,9 +271,9 @@ function ruleSignals(input: PromoInput, p: Prepared): Signals {
   let damp = 0;
   const ownLink = reasons.some((r) => r.code === 'own-domain' || r.code === 'own-page');
   const ownThing = ownLink || reasons.some((r) => r.code === 'self-mention' || r.code === 'own-product');
-  for (const label of dampers) {
+  for (const label of DAMPER_LABELS) {
     // A service notice is about one's own site or shop: without it, "was down" is about anything.
-    if (label !== 'notice' || ownThing) damp += DAMPER[label as keyof typeof DAMPER];
+    if (found.has(label) && (label !== 'notice' || ownThing)) damp += DAMPER[label];
   }
   // About other accounts, with nothing of one's own (domain, page, handle, brand) in it.
   const ownSignal = ownLink || reasons.some((r) => r.code === 'self-mention');
@@ -329,9 +346,9 @@ export function classifyPromotion(input: PromoInput, context: PromoContext): Pro
   // reach keeps the rules' score and reasons. (Its word weights were summed by the phrase lookup.)
   let lift = 0;
   if (rules + MAX_LIFT >= THRESHOLD && rules - MAX_LIFT < THRESHOLD) {
-    const wording = wordingOf(signals, p);
-    lift = WORDING_WEIGHT * (1 / (1 + Math.exp(-wording.logOdds)) - 0.5);
-    if (lift >= 0.1 && wording.top.length > 0) reasons.push({ code: 'wording', detail: wording.top.join(', ') });
+    lift = WORDING_WEIGHT * (1 / (1 + Math.exp(-wordingOf(signals, p))) - 0.5);
+    const top = lift >= 0.1 ? topWords(signals, p) : [];
+    if (top.length > 0) reasons.push({ code: 'wording', detail: top.join(', ') });
   }
   const score = Math.round(Math.max(0, Math.min(1, rules + lift)) * 100) / 100;
   // Reasons are kept below the threshold too: the user sees what almost tipped a post they relabel.
@@ -365,21 +382,40 @@ function markerFeatures(signals: Signals, p: Prepared): string[] {
   return out;
 }
 
-function wordingOf(signals: Signals, p: Prepared): { logOdds: number; top: string[] } {
-  const { tally } = signals;
-  let logOdds = model.prior + tally.sum;
-  for (const f of markerFeatures(signals, p)) logOdds += WORDING.get(f) ?? 0;
+/** The weights of the features markerFeatures names, looked up once. */
+const MARKER_WEIGHT = {
+  link: WORDING.get('__link__') ?? 0, self: WORDING.get('__self__') ?? 0, mention: WORDING.get('__mention__') ?? 0,
+  brand: WORDING.get('__brand__') ?? 0, num: WORDING.get('__num__') ?? 0,
+};
+
+/** The wording model's log-odds that the post is promotional (the same features as wordingFeatures, without strings). */
+function wordingOf(signals: Signals, p: Prepared): number {
+  let logOdds = model.prior + signals.tally.sum;
+  if (signals.hasLink) logOdds += MARKER_WEIGHT.link;
+  let self = false;
+  let other = false;
+  for (const m of signals.mentions) {
+    if (p.handles.has(m)) self = true;
+    else other = true;
+  }
+  if (self) logOdds += MARKER_WEIGHT.self;
+  if (other) logOdds += MARKER_WEIGHT.mention;
+  if (signals.brand) logOdds += MARKER_WEIGHT.brand;
   // Brand words are the user's own names: the model never learnt from them, so they are taken out.
-  for (const word of p.brandWords) logOdds -= BOOK.countedWeight(word) ?? 0;
+  for (const node of p.brandNodes) logOdds -= BOOK.countedWeightAt(node);
   const s = signals.scanned;
   for (let i = 0; i < s.count; i++) {
     if (isNumberAt(s, i)) {
-      logOdds += WORDING.get('__num__') ?? 0;
+      logOdds += MARKER_WEIGHT.num;
       break;
     }
   }
-  const top = tally.top.filter((t) => !p.brandWords.has(t.word)).slice(0, 2).map((t) => t.word);
-  return { logOdds, top };
+  return logOdds;
+}
+
+/** The two words that weighed most for "promotional", to name as the reason (never the user's brand). */
+function topWords(signals: Signals, p: Prepared): string[] {
+  return signals.tally.topIds().map((id) => BOOK.wordOf(id)).filter((word) => !p.brandWords.has(word)).slice(0, 2);
 }
 
 export function reasonKey(reason: PromoReason): string {

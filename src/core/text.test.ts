@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fold, isBreakAt, splitLink, linksIn, mentionsIn, PhraseBook, scanText, tokenAt, tokens, withoutLinksAndMentions, wordsAt } from './text.ts';
+import {
+  fold, isBreakAt, splitLink, linksIn, mentionsIn, PhraseBook, scanText, scratchScanned, tokenAt, tokens, tokensOfEach, WeightTally, withoutLinksAndMentions, wordsAt,
+} from './text.ts';
 
 describe('text helpers', () => {
   it('fold drops case, accents and curly apostrophes', () => {
@@ -56,5 +58,40 @@ describe('text helpers', () => {
     for (const text of ['Plain ASCII text', 'Ñandú, ÉXITO y acción', 'Straße “quoted” it’s', 'Ελληνικά ά', 'emoji 🎉 café']) {
       expect(fold(text), text).toBe(text.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[’‘`´]/g, "'").toLowerCase());
     }
+  });
+  it('a reused Scanned gives the same tokens as a new one, growing when a text is longer than it', () => {
+    const space = scratchScanned();
+    const texts = ['Short one?', 'x'.repeat(600) + ' then "quoted" words, 12.5k and 3,50 €', 'Ünïcode café 🎉 we’re', 'last'];
+    for (const text of texts) {
+      const fresh = scanText(fold(text));
+      const reused = scanText(fold(text), space);
+      expect(reused.count, text).toBe(fresh.count);
+      const view = (s: typeof fresh) => Array.from({ length: s.count }, (_, i) => [tokenAt(s, i), s.kind[i], s.hash[i], s.hash2[i], s.asked?.[i] ?? 0]);
+      expect(view(reused), text).toEqual(view(fresh));
+    }
+  });
+
+  it('tokenizes many texts in one scan as it does one by one', () => {
+    const texts = ['buy now', '', "we're pre-order", '$49.99', 'link.in bio?', '"quoted"', 'código: VERANO25', '31k'];
+    expect(tokensOfEach(texts.map(fold))).toEqual(texts.map((t) => tokens(fold(t))));
+  });
+
+  it('a negation marks the few words after it, in its sentence, and is never found itself', () => {
+    const book = new PhraseBook<'promo' | 'neg'>({ promo: ['giveaway', 'waitlist'], neg: ["don't", 'no'] }, { negation: { label: 'neg', reach: 3 } });
+    expect(book.find(scanText(fold("I don't have a giveaway")))).toEqual(new Map());
+    // Beyond its reach, or past the end of the sentence, a phrase counts again.
+    expect(book.find(scanText(fold("I don't think we need one more giveaway"))).get('promo')).toEqual({ at: 7, length: 1 });
+    expect(book.find(scanText(fold('No. Join the waitlist'))).get('promo')).toEqual({ at: 4, length: 1 });
+  });
+
+  it('a tally adds each weighted word once and names the heaviest', () => {
+    const book = new PhraseBook<'x'>({}, { weights: new Map([['launch', 2], ['today', 0.5], ['sadly', -1]]) });
+    const tally = new WeightTally();
+    book.find(scanText('launch today, launch! sadly'), undefined, tally);
+    expect(tally.sum).toBeCloseTo(1.5);
+    expect(tally.topIds().map((id) => book.wordOf(id))).toEqual(['launch', 'today']);
+    tally.reset();
+    book.find(scanText('nothing weighted'), undefined, tally);
+    expect([tally.sum, tally.topIds()]).toEqual([0, []]);
   });
 });

@@ -50,50 +50,55 @@ function isLink(candidate: string): boolean {
 }
 const MENTION_RE = /(^|[^\w@])@[\w.-]+/gu;
 
-// Which UTF-16 code units are letters or digits, worked out once per unit: a hand-written scanner is
-// several times faster than a Unicode-property regex, and 10,000 posts must classify in < 100 ms.
-const WORD_UNIT = new Uint8Array(65536);
+/**
+ * What each UTF-16 code unit is to the scanner, in one table read inline on the hot path: ASCII and
+ * the few punctuation marks that matter are filled in here, the rest of Unicode on first sight (a
+ * Unicode-property regex per character would be several times slower). The scanner calls no helper
+ * per character: V8 inlines helpers by how often they ran when it compiled, and it compiles the
+ * scanner early, on the phrase lists' short words, so a helper in the loop could stay a real call.
+ */
+const UNIT = new Uint8Array(65536);
+/** Not yet known. */
+const UNKNOWN = 0;
+/** A letter, or a digit other than 0–9 (part of a word). */
+const LETTER = 1;
+/** 0–9: starts a number. */
+const DIGIT = 2;
+/** A combining mark: inside a word ("café" written with a separate accent), but starts none. */
+const MARK = 3;
+/** $ € £ %: carry meaning in a post (prices, discounts). */
+const SYMBOL_UNIT = 4;
+/** . ! ¡ and newlines end (or, for ¡, open) a sentence. */
+const STOP = 5;
+/** ? ¿: end or open a question. */
+const ASK = 6;
+/** Double quotation marks " “ ” « »: break a phrase, since what sits between them is someone else's words. */
+const QUOTE = 7;
+const OTHER = 8;
+/** Units inside a word: letters, digits and marks. */
+const inWord = (cls: number): boolean => cls <= MARK;
+
+for (let c = 0; c < 128; c++) UNIT[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? LETTER : c >= 48 && c <= 57 ? DIGIT : OTHER;
+for (const c of [36, 8364, 163, 37]) UNIT[c] = SYMBOL_UNIT;
+for (const c of [46, 33, 161, 10]) UNIT[c] = STOP;
+for (const c of [63, 191]) UNIT[c] = ASK;
+for (const c of [34, 8220, 8221, 171, 187]) UNIT[c] = QUOTE;
 const LETTER_OR_DIGIT_RE = /^[\p{L}\p{N}]$/u;
 const MARK_RE = /^\p{M}$/u;
-/** WORD_UNIT values: not yet known, a letter or digit, a combining mark, anything else. */
-const LETTER = 1;
-const MARK = 2;
-const OTHER = 3;
 
-function unitClass(c: number): number {
-  let known = WORD_UNIT[c] ?? OTHER;
-  if (known === 0) {
-    const ch = String.fromCharCode(c);
-    known = LETTER_OR_DIGIT_RE.test(ch) ? LETTER : MARK_RE.test(ch) ? MARK : OTHER;
-    WORD_UNIT[c] = known;
-  }
-  return known;
-}
-
-/** ASCII letters and digits, by code: one array read on the hot path. */
-const ASCII_WORD = new Uint8Array(128);
-for (let c = 0; c < 128; c++) ASCII_WORD[c] = (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0;
-
-/** A letter, a digit, or a combining mark (inside a word: "café" written with a separate accent). */
+/** A letter, a digit or a combining mark (for the rare look-ahead; the loops read UNIT themselves). */
 function isWordUnit(c: number): boolean {
-  return c < 128 ? ASCII_WORD[c] === 1 : unitClass(c) !== OTHER;
+  const cls = UNIT[c] as number;
+  return inWord(cls === UNKNOWN ? learnUnit(c) : cls);
 }
 
-/** A word starts with a letter or digit: a lone mark (an emoji's variation selector, U+FE0F) is no word. */
-function isWordStart(c: number): boolean {
-  return c < 128 ? ASCII_WORD[c] === 1 : unitClass(c) === LETTER;
+/** The class of a unit not seen before (called once per distinct unit). */
+function learnUnit(c: number): number {
+  const ch = String.fromCharCode(c);
+  const cls = LETTER_OR_DIGIT_RE.test(ch) ? LETTER : MARK_RE.test(ch) ? MARK : OTHER;
+  UNIT[c] = cls;
+  return cls;
 }
-
-const isDigitUnit = (c: number): boolean => c >= 48 && c <= 57;
-/** $ € £ % carry meaning in a post (prices, discounts). */
-const isSymbolUnit = (c: number): boolean => c === 36 || c === 8364 || c === 163 || c === 37;
-/** Double quotation marks: " “ ” « ». Straight ones toggle; the others open or close. */
-const isQuoteUnit = (c: number): boolean => c === 34 || c === 8220 || c === 8221 || c === 171 || c === 187;
-/**
- * . ! ? ¿ ¡ and newlines end (or, for ¿ ¡, open) a sentence; quotation marks also break a phrase,
- * since what sits between them is someone else's words.
- */
-const isBreakUnit = (c: number): boolean => c === 46 || c === 33 || c === 63 || c === 191 || c === 161 || c === 10 || isQuoteUnit(c);
 
 /** What a token is: a word, a number, one of the symbols, or a run of sentence punctuation. */
 const WORD = 0;
@@ -105,49 +110,83 @@ const BREAK_RUN = 3;
  * A text cut into tokens, as positions (no strings are made until asked for): words, numbers and the
  * few symbols that carry meaning (`$ € £ %`), and runs of sentence punctuation (breaks). Words keep
  * inner apostrophes and hyphens (`we're`, `pre-order`); a number keeps its decimals (`49.99`, `29,90`).
+ *
+ * The per-token arrays are typed and may be longer than `count`: a caller that scans many texts passes
+ * the same Scanned back to scanText, which reuses them (allocating five arrays per post cost more than
+ * the scan itself). Only the first `count` entries mean anything.
  */
 export interface Scanned {
   /** The text scanned (folded, for matching). */
   text: string;
   count: number;
   /** Per token: where it starts and ends in `text`, and its kind. */
-  start: number[];
-  end: number[];
-  kind: number[];
+  start: Int32Array;
+  end: Int32Array;
+  kind: Uint8Array;
   /**
    * Two hashes of each token's text, made while scanning: matching looks tokens up by them without
-   * slicing (two independent 30-bit hashes: two different words pass for each other about once in 2^60).
+   * slicing. The edge table compares all 30 bits of the first and 16 of the second: two different words
+   * pass for each other about once in 2^46 comparisons.
    */
-  hash: number[];
-  hash2: number[];
-  /** Tokens that are not the writer's own statement: in a question, or between quotation marks. */
-  asked: boolean[] | null;
+  hash: Int32Array;
+  hash2: Int32Array;
+  /** Tokens that are not the writer's own statement (1): in a question, between quotation marks, after a negation. Null: none. */
+  asked: Uint8Array | null;
+  /** The array `asked` uses once a token is marked (kept for the next scan). */
+  askedSpace: Uint8Array;
 }
 
-export function scanText(text: string): Scanned {
+function emptyScanned(capacity: number): Scanned {
+  return {
+    text: '', count: 0, asked: null,
+    start: new Int32Array(capacity), end: new Int32Array(capacity), kind: new Uint8Array(capacity),
+    hash: new Int32Array(capacity), hash2: new Int32Array(capacity), askedSpace: new Uint8Array(capacity),
+  };
+}
+
+/**
+ * A Scanned to pass to scanText again and again (see Scanned). What it held is overwritten by the next
+ * scan, so a caller keeps one only while nothing else scans into it.
+ */
+export function scratchScanned(): Scanned {
+  return emptyScanned(256);
+}
+
+/** `text` cut into tokens, into `into` when given (its arrays reused), else into a new Scanned. */
+export function scanText(text: string, into?: Scanned): Scanned {
   const n = text.length;
-  const start: number[] = [];
-  const end: number[] = [];
-  const kind: number[] = [];
-  const hash: number[] = [];
-  const hash2: number[] = [];
+  // A text never has more tokens than units.
+  const s = into ?? emptyScanned(n);
+  if (s.start.length < n) {
+    const capacity = Math.max(n, s.start.length * 2);
+    Object.assign(s, emptyScanned(capacity));
+  }
+  const { start, end, kind, hash, hash2 } = s;
   let count = 0;
   let i = 0;
   let marks = false;
   while (i < n) {
     const c = text.charCodeAt(i);
+    let cls = UNIT[c] as number;
+    if (cls === UNKNOWN) cls = learnUnit(c);
+    if (cls === OTHER || cls === MARK) {
+      i++;
+      continue;
+    }
     let j = i + 1;
     let k: number;
     // The hashes (FNV-1a and a polynomial one, as hashWord) are made in the same pass as the token,
     // each unit read once.
     let h = Math.imul(2166136261 ^ c, 16777619);
     let g = c;
-    if (isDigitUnit(c)) {
+    if (cls === DIGIT) {
       k = NUMBER;
       while (j < n) {
         const d = text.charCodeAt(j);
         // Digits, and a decimal point or comma between digits.
-        if (!isDigitUnit(d) && !((d === 46 || d === 44) && j + 1 < n && isDigitUnit(text.charCodeAt(j + 1)))) break;
+        if (UNIT[d] !== DIGIT) {
+          if (!((d === 46 || d === 44) && j + 1 < n && UNIT[text.charCodeAt(j + 1)] === DIGIT)) break;
+        }
         h = Math.imul(h ^ d, 16777619);
         g = (Math.imul(g, 31) + d) | 0;
         j++;
@@ -161,44 +200,56 @@ export function scanText(text: string): Scanned {
         j++;
         k = WORD;
       }
-    } else if (isWordStart(c)) {
+    } else if (cls === LETTER) {
       k = WORD;
       while (j < n) {
         const d = text.charCodeAt(j);
+        let dc = UNIT[d] as number;
+        if (dc === UNKNOWN) dc = learnUnit(d);
         // Letters and digits, and an apostrophe or hyphen between them ("we're", "pre-order").
-        if (!isWordUnit(d) && !((d === 39 || d === 45) && j + 1 < n && isWordUnit(text.charCodeAt(j + 1)))) break;
+        if (!inWord(dc) && !((d === 39 || d === 45) && j + 1 < n && isWordUnit(text.charCodeAt(j + 1)))) break;
         h = Math.imul(h ^ d, 16777619);
         g = (Math.imul(g, 31) + d) | 0;
         j++;
       }
-    } else if (isSymbolUnit(c)) {
+    } else if (cls === SYMBOL_UNIT) {
       k = SYMBOL;
-    } else if (isBreakUnit(c)) {
+    } else {
+      // A run of sentence punctuation and quotation marks.
       k = BREAK_RUN;
-      if (c === 63 || c === 191 || isQuoteUnit(c)) marks = true;
-      while (j < n && isBreakUnit(text.charCodeAt(j))) {
-        const d = text.charCodeAt(j);
-        if (d === 63 || d === 191 || isQuoteUnit(d)) marks = true;
+      if (cls !== STOP) marks = true;
+      while (j < n) {
+        const dc = UNIT[text.charCodeAt(j)] as number;
+        if (dc < STOP || dc > QUOTE) break;
+        if (dc !== STOP) marks = true;
         j++;
       }
       h = 0;
       g = 0;
-    } else {
-      i++;
-      continue;
     }
-    start.push(i);
-    end.push(j);
-    kind.push(k);
-    hash.push(h & SMI);
-    hash2.push(g & SMI);
+    start[count] = i;
+    end[count] = j;
+    kind[count] = k;
+    hash[count] = h & SMI;
+    hash2[count] = g & SMI;
     count++;
     i = j;
   }
-  const scanned: Scanned = { text, count, start, end, kind, hash, hash2, asked: null };
+  s.text = text;
+  s.count = count;
+  s.asked = null;
   // Only a text with a question mark or a quotation mark has tokens that are not its own statement.
-  if (marks) markAsked(scanned);
-  return scanned;
+  if (marks) markAsked(s);
+  return s;
+}
+
+/** Marks token i as not the writer's own statement (the asked array is cleared on first use). */
+function markAskedAt(s: Scanned, i: number): void {
+  if (!s.asked) {
+    s.asked = s.askedSpace;
+    s.asked.fill(0, 0, s.count);
+  }
+  s.asked[i] = 1;
 }
 
 /**
@@ -239,13 +290,36 @@ export function wordsOf(s: Scanned): string[] {
   return out;
 }
 
+/** One Scanned for tokens(), which turns it into strings at once. */
+const TOKENS_SPACE = scratchScanned();
+
 export function tokens(folded: string): string[] {
-  return wordsOf(scanText(folded));
+  return wordsOf(scanText(folded, TOKENS_SPACE));
+}
+
+/**
+ * tokens() of each of many (folded) texts, in one scan of them joined by a unit that belongs to no
+ * token. Word lists are tokenized this way at start-up: a scanner that V8 first compiled on thousands
+ * of one-word calls ran about twice as slowly on real posts afterwards (measured in Node 20).
+ */
+export function tokensOfEach(texts: readonly string[]): string[][] {
+  const s = scanText(texts.join('\u0000'));
+  const out = texts.map((): string[] => []);
+  let t = 0;
+  // Where text t ends in the joined string.
+  let limit = texts[0]?.length ?? 0;
+  for (let i = 0; i < s.count; i++) {
+    while ((s.start[i] as number) > limit) limit += 1 + (texts[++t] as string).length;
+    if (s.kind[i] !== BREAK_RUN) (out[t] as string[]).push(tokenAt(s, i));
+  }
+  return out;
 }
 
 /** Questions (a sentence ends with `?` or opens with `¿`) and quotations; an unbalanced quote marks nothing. */
 function markAsked(s: Scanned): void {
-  const asked: boolean[] = new Array<boolean>(s.count).fill(false);
+  const asked = s.askedSpace;
+  asked.fill(0, 0, s.count);
+  s.asked = asked;
   let sentence = 0;
   let opensAsQuestion = false;
   let quoteOpen = false;
@@ -273,24 +347,11 @@ function markAsked(s: Scanned): void {
     }
     if (!ends) continue;
     // A sentence ends here (or the text does): a question if it ends with "?" or opened with "¿".
-    if (question || opensAsQuestion) for (let j = sentence; j < i; j++) asked[j] = true;
+    if (question || opensAsQuestion) asked.fill(1, sentence, i);
     opensAsQuestion = opens;
     sentence = i + 1;
   }
-  if (!quoteOpen) for (const i of quoted) asked[i] = true;
-  s.asked = asked;
-}
-
-/**
- * Marks the `reach` tokens after each one-word phrase of `words` (in the same sentence) as not the
- * writer's own statement, like a question: "I don't have a giveaway", "no hay lista de espera".
- */
-export function markAfter<L extends string>(s: Scanned, words: PhraseBook<L>, reach: number): void {
-  for (let i = 0; i < s.count; i++) {
-    if (s.kind[i] === BREAK_RUN || !words.isWordAt(s, i)) continue;
-    const asked = (s.asked ??= new Array<boolean>(s.count).fill(false));
-    for (let j = i + 1; j <= i + reach && j < s.count && s.kind[j] !== BREAK_RUN; j++) asked[j] = true;
-  }
+  if (!quoteOpen) for (const i of quoted) asked[i] = 1;
 }
 
 /** Removes links and @mentions, whose words are not the writer's own words. `links`: linksIn(text), if known. */
@@ -344,6 +405,20 @@ export function wordsAt(written: string, s: Scanned, span: Span): string {
   return (written.length === s.text.length ? written : s.text).slice(from, to).toLowerCase();
 }
 
+export interface PhraseBookOptions<L extends string> {
+  /**
+   * Word weights (a word-level model) kept on the same trie, so that one lookup per token serves both
+   * the phrases and the model (find's `tally`).
+   */
+  weights?: ReadonlyMap<string, number>;
+  /**
+   * A label of one-word phrases that are not found themselves but mark the `reach` tokens after them,
+   * in the same sentence, as not the writer's own statement, like a question: "I don't have a
+   * giveaway", "no hay lista de espera". Found in the same lookup as the phrases.
+   */
+  negation?: { label: L; reach: number };
+}
+
 /**
  * A phrase book: patterns of tokens grouped by label, kept as a trie of tokens, so matching a post
  * costs about one table lookup per token whatever the size of the lists (10,000 posts must classify
@@ -357,32 +432,35 @@ export function wordsAt(written: string, s: Scanned, span: Span): string {
 export class PhraseBook<L extends string> {
   private readonly labels: L[] = [];
   private readonly bitOf = new Map<L, number>();
-  /** Per node: the node a number or any word leads to (-1: none), the labels ending here (bits). */
-  private readonly num: Int32Array;
-  private readonly any: Int32Array;
-  private readonly ends: Int32Array;
-  /** Per node: whether it has literal edges; whether a phrase can start from it (edges, num, any or ends). */
-  private readonly hasEdges: Uint8Array;
-  private readonly startsPhrase: Uint8Array;
-  /** Per node on the first level: its word, its weight in a word-weight model (NaN: none), the last find that counted it. */
+  /**
+   * Per node, one record of NODE_STRIDE integers side by side (a token that reaches a node reads one
+   * cache line, not one per array): the labels ending here (bits) with two flags in the top bits
+   * (literal edges leave this node; a phrase can start here), the node a number or any word leads to
+   * (-1: none), and the last find that counted the node's weight.
+   */
+  private readonly nodes: Int32Array;
+  /** Per node: its weight in a word-weight model (NaN: none); on the first level, its word. */
+  private readonly weights: Float64Array;
   private readonly words: (string | undefined)[] = [];
-  private readonly weight: Float64Array;
-  private readonly countedIn: Int32Array;
-  /** The edge table: parent node (-1: empty slot), the token's two hashes, the child node. */
-  private readonly edgeParent: Int32Array;
-  private readonly edgeH1: Int32Array;
-  private readonly edgeH2: Int32Array;
-  private readonly edgeChild: Int32Array;
+  /**
+   * The edges, in one open-addressing table of 8-byte slots: the parent and the token's first hash
+   * mixed into one key (edgeKey), then the low 16 bits of the second hash with the child node (0 for
+   * an empty slot: the root is no one's child). Small enough to stay in the processor's cache with
+   * the node records, which slots of four integers did not: a cache miss per token was a third of
+   * the lookup's time.
+   */
+  private readonly edgeTable: Int32Array;
   private readonly edgeMask: number;
   private finds = 0;
   /** `always` sets turned into label bits, once per set. */
   private readonly masks = new WeakMap<ReadonlySet<L>, number>();
 
-  /**
-   * `weights`: optional word weights (a word-level model) kept on the same trie, so that one lookup per
-   * token serves both the phrases and the model (find's `tally`).
-   */
-  constructor(lists: Partial<Record<L, readonly string[]>>, weights?: ReadonlyMap<string, number>) {
+  /** The label bit of the negation words (0: none), and how many tokens after one they cover. */
+  private readonly negationBit: number = 0;
+  private readonly negationReach: number = 0;
+
+  constructor(lists: Partial<Record<L, readonly string[]>>, options: PhraseBookOptions<L> = {}) {
+    const { weights, negation } = options;
     // Built with plain arrays and a list of edges, then frozen into the typed arrays.
     const num: number[] = [-1];
     const any: number[] = [-1];
@@ -408,26 +486,23 @@ export class PhraseBook<L extends string> {
       edges.push({ parent, h, g, child });
       return child;
     };
-    // The tokens of each word of a pattern, worked out once per distinct word.
-    const partTokens = new Map<string, string[]>();
-    const tokensOfPart = (part: string): string[] => {
-      let out = partTokens.get(part);
-      if (!out) {
-        out = part === NUM || part === ANY ? [part] : tokens(fold(part));
-        partTokens.set(part, out);
-      }
-      return out;
-    };
+    // The tokens of each distinct word of the patterns, all in one scan.
+    const partsOf = new Map<string, string[]>();
+    for (const phrases of Object.values(lists) as readonly string[][]) for (const phrase of phrases) partsOf.set(phrase, phrase.split(/\s+/));
+    const distinct = [...new Set([...partsOf.values()].flat())].filter((part) => part !== NUM && part !== ANY);
+    const tokenized = tokensOfEach(distinct.map(fold));
+    const partTokens = new Map<string, string[]>([[NUM, [NUM]], [ANY, [ANY]], ...distinct.map((part, i) => [part, tokenized[i] as string[]] as const)]);
+    const tokensOfPart = (part: string): string[] => partTokens.get(part) as string[];
     for (const [label, phrases] of Object.entries(lists) as [L, readonly string[]][]) {
       let bit = this.bitOf.get(label);
       if (bit === undefined) {
         bit = this.labels.length;
-        if (bit > 30) throw new Error('PhraseBook: at most 31 labels');
+        if (bit > 29) throw new Error('PhraseBook: at most 30 labels');
         this.labels.push(label);
         this.bitOf.set(label, bit);
       }
       for (const phrase of phrases) {
-        const parts = phrase.split(/\s+/).flatMap(tokensOfPart);
+        const parts = (partsOf.get(phrase) as string[]).flatMap(tokensOfPart);
         if (parts.length === 0) continue;
         let node = 0;
         for (const part of parts) {
@@ -438,6 +513,10 @@ export class PhraseBook<L extends string> {
         ends[node] = (ends[node] as number) | (1 << bit);
       }
     }
+    if (negation) {
+      this.negationBit = 1 << (this.bitOf.get(negation.label) ?? 31);
+      this.negationReach = negation.reach;
+    }
     for (const [word, w] of weights ?? []) {
       const node = childOf(0, word);
       this.words[node] = word;
@@ -445,56 +524,62 @@ export class PhraseBook<L extends string> {
     }
 
     const count = num.length;
-    this.num = Int32Array.from(num);
-    this.any = Int32Array.from(any);
-    this.ends = Int32Array.from(ends);
-    this.weight = Float64Array.from(weight);
-    this.countedIn = new Int32Array(count);
-    this.hasEdges = new Uint8Array(count);
-    for (const edge of edges) this.hasEdges[edge.parent] = 1;
-    this.startsPhrase = new Uint8Array(count);
+    if (count > 0xffff) throw new Error('PhraseBook: at most 65,535 nodes (an edge keeps its child in 16 bits)');
+    this.nodes = new Int32Array(count * NODE_STRIDE);
+    this.weights = Float64Array.from(weight);
+    const hasEdges = new Uint8Array(count);
+    for (const edge of edges) hasEdges[edge.parent] = 1;
     for (let node = 0; node < count; node++) {
-      this.startsPhrase[node] = this.hasEdges[node] || num[node] !== -1 || any[node] !== -1 || ends[node] !== 0 ? 1 : 0;
+      const at = node * NODE_STRIDE;
+      const starts = hasEdges[node] || num[node] !== -1 || any[node] !== -1 || ends[node] !== 0;
+      this.nodes[at + ENDS] = (ends[node] as number) | (hasEdges[node] ? HAS_EDGES : 0) | (starts ? STARTS_PHRASE : 0);
+      this.nodes[at + NUM_NEXT] = num[node] as number;
+      this.nodes[at + ANY_NEXT] = any[node] as number;
     }
     // A table at most half full keeps probe runs short.
     let size = 16;
     while (size < edges.length * 2) size *= 2;
     this.edgeMask = size - 1;
-    this.edgeParent = new Int32Array(size).fill(-1);
-    this.edgeH1 = new Int32Array(size);
-    this.edgeH2 = new Int32Array(size);
-    this.edgeChild = new Int32Array(size);
+    this.edgeTable = new Int32Array(size * EDGE_STRIDE);
     for (const edge of edges) {
-      let slot = slotOf(edge.parent, edge.h) & this.edgeMask;
-      while (this.edgeParent[slot] !== -1) slot = (slot + 1) & this.edgeMask;
-      this.edgeParent[slot] = edge.parent;
-      this.edgeH1[slot] = edge.h;
-      this.edgeH2[slot] = edge.g;
-      this.edgeChild[slot] = edge.child;
+      const key = edgeKey(edge.parent, edge.h);
+      let slot = key & this.edgeMask;
+      while (this.edgeTable[slot * EDGE_STRIDE + 1] !== 0) slot = (slot + 1) & this.edgeMask;
+      this.edgeTable[slot * EDGE_STRIDE] = key;
+      this.edgeTable[slot * EDGE_STRIDE + 1] = childKey(edge.g, edge.child);
     }
   }
 
   /** Where a token with hashes (h, g) leads from `parent`, or -1. */
   private edge(parent: number, h: number, g: number): number {
     const mask = this.edgeMask;
-    for (let slot = slotOf(parent, h) & mask; ; slot = (slot + 1) & mask) {
-      const p = this.edgeParent[slot] as number;
-      if (p === -1) return -1;
-      if (p === parent && this.edgeH1[slot] === h && this.edgeH2[slot] === g) return this.edgeChild[slot] as number;
+    const table = this.edgeTable;
+    const key = edgeKey(parent, h);
+    const check = childKey(g, 0);
+    for (let slot = key & mask; ; slot = (slot + 1) & mask) {
+      const at = slot * EDGE_STRIDE;
+      const packed = table[at + 1] as number;
+      if (packed === 0) return -1;
+      if (table[at] === key && (packed & ~0xffff) === check) return packed & 0xffff;
     }
   }
 
-  /** Whether token `i` of `s`, on its own, is one of the phrases. */
-  isWordAt(s: Scanned, i: number): boolean {
-    const node = this.edge(0, s.hash[i] as number, s.hash2[i] as number);
-    return node !== -1 && this.ends[node] !== 0;
+  /** The word a tally's id stands for (WeightTally.topIds). */
+  wordOf(id: number): string {
+    return this.words[id] ?? '';
   }
 
-  /** The weight of `word` if the last find counted it (it was in the text), else undefined. */
-  countedWeight(word: string): number | undefined {
+  /** The node a one-word phrase or weighted word leads to from the root, or -1 (for countedWeightAt). */
+  nodeOf(word: string): number {
     const [h, g] = hashWord(word);
-    const node = this.edge(0, h, g);
-    return node !== -1 && this.countedIn[node] === this.finds && !Number.isNaN(this.weight[node]) ? this.weight[node] : undefined;
+    return this.edge(0, h, g);
+  }
+
+  /** The weight of a node's word if the last find counted it (it was in the text), else 0. */
+  countedWeightAt(node: number): number {
+    if (this.nodes[node * NODE_STRIDE + COUNTED_IN] !== this.finds) return 0;
+    const w = this.weights[node] as number;
+    return Number.isNaN(w) ? 0 : w;
   }
 
   /**
@@ -513,25 +598,39 @@ export class PhraseBook<L extends string> {
         this.masks.set(always, alwaysMask);
       }
     }
-    const rootNum = this.num[0] as number;
-    const rootAny = this.any[0] as number;
-    const { kind, hash, hash2, asked } = s;
-    for (let i = 0; i < s.count; i++) {
+    const nodes = this.nodes;
+    const rootNum = nodes[NUM_NEXT] as number;
+    const rootAny = nodes[ANY_NEXT] as number;
+    const { kind, hash, hash2, count } = s;
+    const negationBit = this.negationBit;
+    // Negation words mark what follows them; they are never found themselves.
+    const reported = ~negationBit;
+    // Every token's first step, looked up in a pass of its own: the lookups do not depend on each
+    // other, so the processor overlaps their cache misses, which it cannot do when each one is
+    // followed by the work that depends on it.
+    for (let i = 0; i < count; i++) {
       if (kind[i] === BREAK_RUN) continue;
-      // The first step inline: most tokens start no phrase at all.
       const first = this.edge(0, hash[i] as number, hash2[i] as number);
-      // Word weights count every word once, questions and quotations included.
-      if (tally && first !== -1 && this.countedIn[first] !== finds) {
-        const w = this.weight[first] as number;
-        if (!Number.isNaN(w)) {
-          this.countedIn[first] = finds;
-          tally.add(this.words[first] as string, w);
+      const at = first * NODE_STRIDE;
+      if (first !== -1) {
+        // Word weights count every word once, questions and quotations included.
+        if (tally && nodes[at + COUNTED_IN] !== finds) {
+          const w = this.weights[first] as number;
+          if (!Number.isNaN(w)) {
+            nodes[at + COUNTED_IN] = finds;
+            tally.add(first, w);
+          }
+        }
+        // The tokens after a negation are marked before the loop reaches them, which comes to the same
+        // as marking them beforehand: whether a phrase may match depends on its first token only.
+        if ((nodes[at + ENDS] as number) & negationBit) {
+          for (let j = i + 1; j <= i + this.negationReach && j < count && kind[j] !== BREAK_RUN; j++) markAskedAt(s, j);
         }
       }
-      const allowed = asked?.[i] ? alwaysMask : -1;
+      const allowed = (s.asked !== null && s.asked[i] === 1 ? alwaysMask : -1) & reported;
       if (allowed === 0) continue;
       // A node that only carries a word weight starts no phrase.
-      if (first !== -1 && this.startsPhrase[first]) this.walk(first, s, i, i, found, allowed);
+      if (first !== -1 && (nodes[at + ENDS] as number) & STARTS_PHRASE) this.walk(first, s, i, i, found, allowed);
       if (rootNum !== -1 && kind[i] === NUMBER) this.walk(rootNum, s, i, i, found, allowed);
       if (rootAny !== -1) this.walk(rootAny, s, i, i, found, allowed);
     }
@@ -541,17 +640,19 @@ export class PhraseBook<L extends string> {
   /** `node` has matched tokens first..i: longer phrases first (recorded first), then those ending here. */
   private walk(node: number, s: Scanned, first: number, i: number, found: Map<L, Span>, allowed: number): void {
     const j = i + 1;
+    const at = node * NODE_STRIDE;
+    const nodes = this.nodes;
     if (j < s.count && s.kind[j] !== BREAK_RUN) {
-      if (this.hasEdges[node]) {
+      if ((nodes[at + ENDS] as number) & HAS_EDGES) {
         const literal = this.edge(node, s.hash[j] as number, s.hash2[j] as number);
         if (literal !== -1) this.walk(literal, s, first, j, found, allowed);
       }
-      const num = this.num[node] as number;
+      const num = nodes[at + NUM_NEXT] as number;
       if (num !== -1 && s.kind[j] === NUMBER) this.walk(num, s, first, j, found, allowed);
-      const any = this.any[node] as number;
+      const any = nodes[at + ANY_NEXT] as number;
       if (any !== -1) this.walk(any, s, first, j, found, allowed);
     }
-    let ends = (this.ends[node] as number) & allowed;
+    let ends = (nodes[at + ENDS] as number) & allowed & LABEL_BITS;
     while (ends !== 0) {
       const bit = 31 - Math.clz32(ends);
       ends &= ~(1 << bit);
@@ -561,41 +662,68 @@ export class PhraseBook<L extends string> {
   }
 }
 
-/** A slot of the edge table for (node, first hash). */
-function slotOf(parent: number, h: number): number {
-  return Math.imul(parent + 1, 0x9e3779b1) ^ h;
+/** A node's record (PhraseBook.nodes): its fields. */
+const NODE_STRIDE = 4;
+const ENDS = 0;
+const NUM_NEXT = 1;
+const ANY_NEXT = 2;
+const COUNTED_IN = 3;
+/** The labels' bits in ENDS (at most 30 labels), and the two flags above them. */
+const LABEL_BITS = 0x3fffffff;
+const STARTS_PHRASE = 1 << 30;
+const HAS_EDGES = 1 << 31;
+
+/** Integers per slot of the edge table: the key, then the second hash's check bits with the child. */
+const EDGE_STRIDE = 2;
+
+/** An edge's key: its parent node mixed into the token's first hash (the root's edges keep the hash as it is). */
+function edgeKey(parent: number, h: number): number {
+  return (h ^ Math.imul(parent, 0x9e3779b1)) & SMI;
+}
+
+/** The low 16 bits of the second hash, above the child node. */
+function childKey(g: number, child: number): number {
+  return ((g & 0xffff) << 16) | child;
 }
 
 /**
  * What find adds up from the word weights, each word once: their sum, and the few words that weigh
- * most (to name them). No array per word: this runs for every word of every post.
+ * most (to name them), as the book's ids for them (PhraseBook.wordOf). Nothing is allocated per word,
+ * and one tally serves post after post (reset).
  */
 export class WeightTally {
   sum = 0;
   static readonly TOP = 4;
-  /** The heaviest positive words and their weights, heaviest first: at most TOP, in fixed slots. */
-  private readonly words: string[] = [];
-  private readonly weights: number[] = [];
+  /** The heaviest positive words and their weights, heaviest first: `size` of them, at most TOP. */
+  private readonly ids = new Int32Array(WeightTally.TOP);
+  private readonly weights = new Float64Array(WeightTally.TOP);
+  private size = 0;
 
-  add(word: string, weight: number): void {
+  reset(): void {
+    this.sum = 0;
+    this.size = 0;
+  }
+
+  add(id: number, weight: number): void {
     this.sum += weight;
     if (weight <= 0) return;
-    const { words, weights } = this;
-    const n = words.length;
+    const { ids, weights } = this;
+    const n = this.size;
     if (n === WeightTally.TOP && weight <= (weights[n - 1] as number)) return;
     // Shift lighter words down one slot (the last falls off when full), then place this one.
     let at = n < WeightTally.TOP ? n : n - 1;
     while (at > 0 && (weights[at - 1] as number) < weight) {
-      words[at] = words[at - 1] as string;
+      ids[at] = ids[at - 1] as number;
       weights[at] = weights[at - 1] as number;
       at--;
     }
-    words[at] = word;
+    ids[at] = id;
     weights[at] = weight;
+    if (n < WeightTally.TOP) this.size = n + 1;
   }
 
-  /** The heaviest positive words, heaviest first. */
-  get top(): { word: string; weight: number }[] {
-    return this.words.map((word, i) => ({ word, weight: this.weights[i] as number }));
+  /** The ids of the heaviest positive words, heaviest first. */
+  topIds(): number[] {
+    return Array.from(this.ids.subarray(0, this.size));
   }
 }
