@@ -19,7 +19,7 @@ import en from './data/promo/en.json';
 import model from './data/promo/model.json';
 import es from './data/promo/es.json';
 import {
-  fold, isBreakAt, isNumberAt, linksIn, mentionsIn, PhraseBook, scanText, scratchScanned, splitLink, tokenAt, tokens, WeightTally, withoutLinksAndMentions, wordsAt, wordsOf,
+  fold, foldLowered, isBreakAt, isNumberAt, linksIn, mentionsIn, PhraseBook, scanText, scratchScanned, splitLink, tokenAt, tokens, WeightTally, withoutLinksAndMentions, wordsAt, wordsOf,
   type Scanned,
 } from './text.ts';
 
@@ -231,7 +231,8 @@ function ruleSignals(input: PromoInput, p: Prepared): Signals {
   const text = input.text;
   const textLinks = linksIn(text);
   const links = input.links?.length ? [...textLinks, ...input.links] : textLinks;
-  const ownDomain = p.domains.length ? ownDomainIn(text, p.domains) ?? ownDomainOfLinks(links, p.domains) : undefined;
+  const lower = text.toLowerCase();
+  const ownDomain = p.domains.length ? ownDomainIn(lower, p.domains) ?? ownDomainOfLinks(links, p.domains) : undefined;
   if (ownDomain) reasons.push({ code: 'own-domain', detail: ownDomain.toLowerCase() });
   else if (p.pagePrefixes.length > 0 || p.pageNames.size > 0) {
     // One's own page on someone else's site: youtube.com/@me, github.com/me/tool, patreon.com/mybrand.
@@ -249,7 +250,8 @@ function ruleSignals(input: PromoInput, p: Prepared): Signals {
   const mentions = text.includes('@') ? mentionsIn(text) : [];
   const self = mentions.find((m) => p.handles.has(m));
   const plain = withoutLinksAndMentions(text, textLinks);
-  const folded = fold(plain);
+  // Without links or mentions the plain text is the text, whose lower case is known.
+  const folded = plain === text ? foldLowered(text, lower) : fold(plain);
   const scanned = scanText(folded, SCANNED);
   const brand = p.brands.find((b) => containsWord(folded, b.folded))?.name;
   if (self) reasons.push({ code: 'self-mention', detail: `@${self}` });
@@ -262,7 +264,7 @@ function ruleSignals(input: PromoInput, p: Prepared): Signals {
   tally.reset();
   // A phrase inside a question asks about it rather than urging it ("Should I buy a new laptop?").
   const found = BOOK.find(scanned, IN_QUESTIONS, tally);
-  for (const label of SIGNAL_LABELS) {
+  if (found.size > 0) for (const label of SIGNAL_LABELS) {
     const span = found.get(label);
     const signal = LABEL_SIGNAL[label];
     if (span && !reasons.some((r) => r.code === signal)) reasons.push({ code: signal, detail: wordsAt(plain, scanned, span) });
@@ -285,8 +287,7 @@ function ruleSignals(input: PromoInput, p: Prepared): Signals {
  * One of the user's domains written anywhere in the text ("lenakorte.design", "jobs.fernlight.health"),
  * not as part of a longer name ("example.com.evil.net", "notexample.com").
  */
-function ownDomainIn(text: string, domains: readonly string[]): string | undefined {
-  const lower = text.toLowerCase();
+function ownDomainIn(lower: string, domains: readonly string[]): string | undefined {
   for (const domain of domains) {
     let at = lower.indexOf(domain);
     while (at !== -1) {

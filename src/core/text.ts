@@ -17,8 +17,20 @@ const BEYOND_LATIN_RE = /[\u0250-\u1fff\u0300-\u036f]/;
 
 /** Lower case, accents dropped (`Regístrate` → `registrate`), curly apostrophes made straight. */
 export function fold(text: string): string {
+  return foldKnowing(text, undefined);
+}
+
+/** fold(text) for a caller that has text.toLowerCase() already. */
+export function foldLowered(text: string, lower: string): string {
+  return foldKnowing(text, lower);
+}
+
+function foldKnowing(text: string, lower: string | undefined): string {
   // Most posts are plain ASCII: no accents to drop, and Unicode normalisation is the costly part.
-  if (ASCII_RE.test(text)) return text.includes('`') ? text.toLowerCase().replace(/`/g, "'") : text.toLowerCase();
+  if (ASCII_RE.test(text)) {
+    const folded = lower ?? text.toLowerCase();
+    return folded.includes('`') ? folded.replace(/`/g, "'") : folded;
+  }
   if (BEYOND_LATIN_RE.test(text)) return text.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[’‘`´]/g, "'").toLowerCase();
   let out = '';
   let from = 0;
@@ -724,6 +736,8 @@ export class WeightTally {
 
   /** The ids of the heaviest positive words, heaviest first. */
   topIds(): number[] {
-    return Array.from(this.ids.subarray(0, this.size));
+    const out: number[] = [];
+    for (let i = 0; i < this.size; i++) out.push(this.ids[i] as number);
+    return out;
   }
 }
