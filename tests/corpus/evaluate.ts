@@ -54,7 +54,10 @@ const DIR = import.meta.dirname;
  * the first hold-out: scored once, then read and tuned on, so it joined the tuning sets.
  */
 export const PROMO_SETS = {
-  tuning: ['promo-posts.json', 'promo-tuning-2.json', 'promo-tuning-3.json', 'promo-tuning-4.json', 'promo-tuning-5.json', 'promo-tuning-6.json', 'promo-tuning-7.json'],
+  tuning: [
+    'promo-posts.json', 'promo-tuning-2.json', 'promo-tuning-3.json', 'promo-tuning-4.json', 'promo-tuning-5.json', 'promo-tuning-6.json', 'promo-tuning-7.json',
+    'promo-tuning-8.json', 'promo-tuning-9.json', 'promo-tuning-10.json',
+  ],
   holdout: ['promo-holdout.json', 'promo-holdout-2.json'],
 } as const;
 export const GENERIC_SETS = { tuning: ['generic-comments.json', 'generic-tuning-2.json'], holdout: ['generic-holdout.json'] } as const;
