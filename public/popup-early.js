@@ -9,6 +9,15 @@
  */
 {
   const api = /** @type {{ browser?: typeof chrome }} */ (globalThis).browser ?? globalThis.chrome;
-  /** @type {{ giveFirstEarlyRead?: Promise<Record<string, unknown>> }} */ (globalThis).giveFirstEarlyRead =
-    api?.storage?.local?.get(['settings', 'snapshot']);
+  const scope = /** @type {{ giveFirstEarlyRead?: Promise<Record<string, unknown>>, giveFirstEarlyChanged?: boolean, giveFirstEarlyWatch?: Function }} */ (globalThis);
+  if (api?.storage?.local) {
+    // A change after this read starts and before the popup listens is noted, so the popup reads again.
+    /** @param {Record<string, unknown>} changes @param {string} area */
+    const watch = (changes, area) => {
+      if (area === 'local' && (changes.settings || changes.snapshot)) scope.giveFirstEarlyChanged = true;
+    };
+    api.storage.onChanged.addListener(watch);
+    scope.giveFirstEarlyWatch = watch;
+    scope.giveFirstEarlyRead = api.storage.local.get(['settings', 'snapshot']);
+  }
 }

@@ -51,7 +51,9 @@ test('the popup starts its storage read from a plain script in <head>, before th
   expect(early).toBeLessThan(html.indexOf('<script type="module"'));
   expect(early).toBeLessThan(html.indexOf('</head>'));
   // It names the storage keys itself (a plain script imports nothing): the same keys as the code.
-  expect(readFileSync(join(DIST, 'popup-early.js'), 'utf8')).toContain(`get(['${SETTINGS_KEY}', '${SNAPSHOT_KEY}'])`);
+  const script = readFileSync(join(DIST, 'popup-early.js'), 'utf8');
+  expect(script).toContain(`get(['${SETTINGS_KEY}', '${SNAPSHOT_KEY}'])`);
+  expect(script).toContain(`changes.${SETTINGS_KEY} || changes.${SNAPSHOT_KEY}`);
 });
 
 test('the popup loads four module files, without the polyfill or code only other pages run', () => {
