@@ -98,16 +98,20 @@ describe('relabelling', () => {
   });
 
   it('teaches the classifier: after two posts marked promotional, their word flags the next post', async () => {
-    await capture(post('1', 'Greenhouse sessions tonight with Lola on bass'));
+    await capture(post('1', 'Greenhouse sessions are my favourite part of the week'));
     await capture(post('2', 'Another Greenhouse night, thank you all for coming'));
     expect((await db.get('events', 'x:post:1'))?.promotional).toBe(false);
+    // A post the rules and the wording model leave alone, until the word is learnt.
+    const plain = 'Greenhouse on Friday';
+    await capture(post('3', plain, t0 + 4 * min));
+    expect((await db.get('events', 'x:post:3'))?.promotional).toBe(false);
     await relabelPost(db, 'x:post:1', true, own);
     await relabelPost(db, 'x:post:2', true, own);
     forgetLexicon();
-    await capture(post('3', 'The Greenhouse is back on Friday', t0 + 5 * min));
-    const third = await db.get('events', 'x:post:3');
-    expect(third?.promotional).toBe(true);
-    expect(third?.reasons).toContainEqual({ code: 'learned', detail: 'greenhouse' });
+    await capture(post('4', plain, t0 + 5 * min));
+    const fourth = await db.get('events', 'x:post:4');
+    expect(fourth?.promotional).toBe(true);
+    expect(fourth?.reasons).toContainEqual({ code: 'learned', detail: 'greenhouse' });
   });
 
   it('a relabelled post keeps its label through export → delete all → import, and so does what was learnt', async () => {

@@ -102,6 +102,11 @@ describe('each signal, in English and Spanish', () => {
   it('a discount code must look like one (upper case), not any word after "code"', () => {
     expect(codes('Use code LAUNCH20')).toContain('discount');
     expect(codes('I love reading code written by others')).not.toContain('discount');
+    // Without a code word, an affiliate code carries the percentage the post offers.
+    expect(classifyPromotion({ text: 'They gave me one for you all: PEPPER15 gets 15% off.' }, mine).reasons).toContainEqual({ code: 'discount', detail: 'PEPPER15' });
+    expect(classifyPromotion({ text: 'Ellos me lo mandan, y con LOLA15 les dan 15%' }, mine).reasons).toContainEqual({ code: 'discount', detail: 'LOLA15' });
+    expect(codes('COVID19 cases fell 20% this week')).not.toContain('discount');
+    expect(codes('The RTX4090 is 10% faster here')).not.toContain('discount');
   });
 
   it('matches whole words and ignores accents and case', () => {

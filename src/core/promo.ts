@@ -143,6 +143,19 @@ const STOPWORDS = new Set(LANGS.flatMap((lang) => lang.stopwords.map(fold)));
 /** A code word followed by a code (`code LAUNCH20`, `código: VERANO25`): the code itself is upper case. */
 const CODE_RE = new RegExp(`(?:${LANGS.flatMap((l) => l.codeCues).join('|')})\\s*:?\\s*([A-Z][A-Z0-9]{3,}|[A-Z0-9]*\\d[A-Z0-9]*[A-Z][A-Z0-9]*)\\b`, 'iu');
 const UPPER_CODE_RE = /^[A-Z0-9]*[A-Z][A-Z0-9]*$/u;
+/**
+ * A code written without a code word, the way affiliate and sponsor posts do ("PEPPER15 gets 15% off",
+ * "con LOLA15 les dan 15%"): capitals then the very percentage the post offers ("COVID19 cases fell 20%"
+ * is no code).
+ */
+const BARE_CODE_RE = /(?<![\p{L}\p{N}])\p{Lu}{3,}(\d{1,2})(?![\p{L}\p{N}])/gu;
+
+function bareCodeIn(plain: string): string | undefined {
+  for (const m of plain.matchAll(BARE_CODE_RE)) {
+    if (new RegExp(`(?<!\\d)${m[1]}\\s?%`).test(plain)) return m[0];
+  }
+  return undefined;
+}
 /** Whether a code word is in a folded post at all: one scan of the text for all of them. */
 const CODE_CUE_RE = new RegExp(LANGS.flatMap((l) => l.codeCues).map(fold).join('|'));
 
@@ -260,6 +273,10 @@ function ruleSignals(input: PromoInput, p: Prepared): Signals {
   // The code regex only where a code word is (most posts have none).
   const code = CODE_CUE_RE.test(folded) ? CODE_RE.exec(plain) : null;
   if (code?.[1] && UPPER_CODE_RE.test(code[1])) reasons.push({ code: 'discount', detail: code[1] });
+  else if (folded.includes('%')) {
+    const bare = bareCodeIn(plain);
+    if (bare) reasons.push({ code: 'discount', detail: bare });
+  }
   const tally = TALLY;
   tally.reset();
   // A phrase inside a question asks about it rather than urging it ("Should I buy a new laptop?").

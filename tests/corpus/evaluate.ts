@@ -56,7 +56,7 @@ const DIR = import.meta.dirname;
 export const PROMO_SETS = {
   tuning: [
     'promo-posts.json', 'promo-tuning-2.json', 'promo-tuning-3.json', 'promo-tuning-4.json', 'promo-tuning-5.json', 'promo-tuning-6.json', 'promo-tuning-7.json',
-    'promo-tuning-8.json', 'promo-tuning-9.json', 'promo-tuning-10.json',
+    'promo-tuning-8.json', 'promo-tuning-9.json', 'promo-tuning-10.json', 'promo-tuning-11.json', 'promo-tuning-12.json',
   ],
   holdout: ['promo-holdout.json', 'promo-holdout-2.json'],
 } as const;

@@ -14,6 +14,11 @@ export const MODEL_PATH = join(import.meta.dirname, '..', '..', 'src', 'core', '
 
 /** A feature seen fewer times than this in the corpora gets no weight (too little to go on). */
 const MIN_COUNT = 2;
+/**
+ * Nor does one used by fewer authors than this: a word only one persona writes (a name, a street, a
+ * pet) is that persona's, and would follow the user who happens to share it ("Lola", "Guji").
+ */
+const MIN_AUTHORS = 2;
 const MIN_WEIGHT = 0.05;
 
 export function trainModel(): { _comment: string; prior: number; weights: Record<string, number> } {
@@ -21,12 +26,19 @@ export function trainModel(): { _comment: string; prior: number; weights: Record
   const contexts = personaContexts(personas);
   const counts = [new Map<string, number>(), new Map<string, number>()] as const;
   const n = [0, 0];
+  // Persona keys are unique across files (loadPromoCorpus prefixes them with the file).
+  const authors = new Map<string, Set<string>>();
   for (const post of posts) {
     const cls = post.promotional ? 1 : 0;
     n[cls] = (n[cls] ?? 0) + 1;
     const context = contexts.get(post.persona) ?? { domains: [] };
     const input = { text: post.text, ...(post.links ? { links: post.links } : {}) };
-    for (const f of wordingFeatures(input, context)) counts[cls].set(f, (counts[cls].get(f) ?? 0) + 1);
+    for (const f of wordingFeatures(input, context)) {
+      counts[cls].set(f, (counts[cls].get(f) ?? 0) + 1);
+      let who = authors.get(f);
+      if (!who) authors.set(f, (who = new Set()));
+      who.add(post.persona);
+    }
   }
   const [plain, promo] = [n[0] ?? 0, n[1] ?? 0];
   const weights: Record<string, number> = {};
@@ -34,7 +46,7 @@ export function trainModel(): { _comment: string; prior: number; weights: Record
   for (const f of vocabulary) {
     const a = counts[1].get(f) ?? 0;
     const b = counts[0].get(f) ?? 0;
-    if (a + b < MIN_COUNT) continue;
+    if (a + b < MIN_COUNT || (authors.get(f)?.size ?? 0) < MIN_AUTHORS) continue;
     // Log-likelihood ratio with add-one smoothing over "has the feature" per class.
     const w = Math.log((a + 1) / (promo + 2)) - Math.log((b + 1) / (plain + 2));
     // Near-neutral words (most function words) carry nothing and would only cost lookups.
