@@ -391,40 +391,40 @@ export function wordingFeatures(input: PromoInput, context: PromoContext): strin
   return [...out];
 }
 
-function markerFeatures(signals: Signals, p: Prepared): string[] {
-  const out: string[] = [];
-  if (signals.hasLink) out.push('__link__');
-  if (signals.mentions.some((m) => p.handles.has(m))) out.push('__self__');
-  if (signals.mentions.some((m) => !p.handles.has(m))) out.push('__mention__');
-  if (signals.brand) out.push('__brand__');
-  return out;
+/** The markers the wording model reads besides words, in the order their weights are added. */
+const MARKERS = ['__link__', '__self__', '__mention__', '__brand__'] as const;
+
+/** Which MARKERS a post shows (markerFeatures names them for training; wordingOf adds their weights). */
+function markersOf(signals: Signals, p: Prepared): readonly boolean[] {
+  return [
+    signals.hasLink,
+    signals.mentions.some((m) => p.handles.has(m)),
+    signals.mentions.some((m) => !p.handles.has(m)),
+    signals.brand,
+  ];
 }
 
-/** The weights of the features markerFeatures names, looked up once. */
-const MARKER_WEIGHT = {
-  link: WORDING.get('__link__') ?? 0, self: WORDING.get('__self__') ?? 0, mention: WORDING.get('__mention__') ?? 0,
-  brand: WORDING.get('__brand__') ?? 0, num: WORDING.get('__num__') ?? 0,
-};
+function markerFeatures(signals: Signals, p: Prepared): string[] {
+  const shown = markersOf(signals, p);
+  return MARKERS.filter((_, i) => shown[i]);
+}
+
+/** The weights of MARKERS and of numbers, looked up once. */
+const MARKER_WEIGHTS = MARKERS.map((f) => WORDING.get(f) ?? 0);
+const NUMBER_WEIGHT = WORDING.get('__num__') ?? 0;
 
 /** The wording model's log-odds that the post is promotional (the same features as wordingFeatures, without strings). */
 function wordingOf(signals: Signals, p: Prepared): number {
   let logOdds = model.prior + signals.tally.sum;
-  if (signals.hasLink) logOdds += MARKER_WEIGHT.link;
-  let self = false;
-  let other = false;
-  for (const m of signals.mentions) {
-    if (p.handles.has(m)) self = true;
-    else other = true;
-  }
-  if (self) logOdds += MARKER_WEIGHT.self;
-  if (other) logOdds += MARKER_WEIGHT.mention;
-  if (signals.brand) logOdds += MARKER_WEIGHT.brand;
+  markersOf(signals, p).forEach((shown, i) => {
+    if (shown) logOdds += MARKER_WEIGHTS[i] as number;
+  });
   // Brand words are the user's own names: the model never learnt from them, so they are taken out.
   for (const node of p.brandNodes) logOdds -= BOOK.countedWeightAt(node);
   const s = signals.scanned;
   for (let i = 0; i < s.count; i++) {
     if (isNumberAt(s, i)) {
-      logOdds += MARKER_WEIGHT.num;
+      logOdds += NUMBER_WEIGHT;
       break;
     }
   }
