@@ -63,11 +63,9 @@ function isLink(candidate: string): boolean {
 const MENTION_RE = /(^|[^\w@])@[\w.-]+/gu;
 
 /**
- * What each UTF-16 code unit is to the scanner, in one table read inline on the hot path: ASCII and
+ * What each UTF-16 code unit is to the scanner, in one table the scanner reads per character: ASCII and
  * the few punctuation marks that matter are filled in here, the rest of Unicode on first sight (a
- * Unicode-property regex per character would be several times slower). The scanner calls no helper
- * per character: V8 inlines helpers by how often they ran when it compiled, and it compiles the
- * scanner early, on the phrase lists' short words, so a helper in the loop could stay a real call.
+ * Unicode-property regex per character would be several times slower).
  */
 const UNIT = new Uint8Array(65536);
 /** Not yet known. */
