@@ -66,7 +66,8 @@ describe('own pages on other sites', () => {
   it('a "domain" given with a path is a page, not the whole site', () => {
     const ctx: PromoContext = { domains: ['youtube.com/@mychannel', 'github.com/sponsors/me'] };
     expect(codes('New video: https://www.youtube.com/@mychannel/videos', ctx)).toContain('own-page');
-    expect(codes('Loved this one: https://youtube.com/@otherchannel', ctx)).toEqual([]);
+    expect(codes('Loved this one: https://youtube.com/@otherchannel', ctx)).not.toContain('own-page');
+    expect(promotional('Loved this one: https://youtube.com/@otherchannel', ctx)).toBe(false);
     expect(codes('Sponsor me? github.com/sponsors/me', ctx)).toContain('own-page');
   });
 });

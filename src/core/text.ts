@@ -418,7 +418,8 @@ export function wordsAt(written: string, s: Scanned, span: Span): string {
 export interface PhraseBookOptions<L extends string> {
   /**
    * Word weights (a word-level model) kept on the same trie, so that one lookup per token serves both
-   * the phrases and the model (find's `tally`).
+   * the phrases and the model (find's `tally`). A key is one token, or two in a row separated by a
+   * space (a word pair).
    */
   weights?: ReadonlyMap<string, number>;
   /**
@@ -527,9 +528,11 @@ export class PhraseBook<L extends string> {
       this.negationBit = 1 << (this.bitOf.get(negation.label) ?? 31);
       this.negationReach = negation.reach;
     }
-    for (const [word, w] of weights ?? []) {
-      const node = childOf(0, word);
-      this.words[node] = word;
+    for (const [key, w] of weights ?? []) {
+      // A word, or two words in a row ("link below"): a pair's weight sits on the second word's node.
+      const [a, b] = key.split(' ') as [string, string | undefined];
+      const node = b === undefined ? childOf(0, a) : childOf(childOf(0, a), b);
+      this.words[node] = key;
       weight[node] = w;
     }
 
@@ -574,22 +577,19 @@ export class PhraseBook<L extends string> {
     }
   }
 
-  /** The word a tally's id stands for (WeightTally.topIds). */
+  /** Adds a node's weight to the tally, once per find. */
+  private count(node: number, finds: number, tally: WeightTally): void {
+    const at = node * NODE_STRIDE + COUNTED_IN;
+    if (this.nodes[at] === finds) return;
+    const w = this.weights[node] as number;
+    if (Number.isNaN(w)) return;
+    this.nodes[at] = finds;
+    tally.add(node, w);
+  }
+
+  /** The word (or word pair) a tally's id stands for (WeightTally.topIds). */
   wordOf(id: number): string {
     return this.words[id] ?? '';
-  }
-
-  /** The node a one-word phrase or weighted word leads to from the root, or -1 (for countedWeightAt). */
-  nodeOf(word: string): number {
-    const [h, g] = hashWord(word);
-    return this.edge(0, h, g);
-  }
-
-  /** The weight of a node's word if the last find counted it (it was in the text), else 0. */
-  countedWeightAt(node: number): number {
-    if (this.nodes[node * NODE_STRIDE + COUNTED_IN] !== this.finds) return 0;
-    const w = this.weights[node] as number;
-    return Number.isNaN(w) ? 0 : w;
   }
 
   /**
@@ -597,7 +597,7 @@ export class PhraseBook<L extends string> {
    * phrase at that start). Where the text marks a token as asked (a question or a quotation), only
    * phrases of the `always` labels may start.
    */
-  find(s: Scanned, always?: ReadonlySet<L>, tally?: WeightTally): Map<L, Span> {
+  find(s: Scanned, always?: ReadonlySet<L>, tally?: WeightTally, unweighted?: WordHashes): Map<L, Span> {
     const finds = ++this.finds;
     const found = new Map<L, Span>();
     let alwaysMask = 0;
@@ -622,13 +622,17 @@ export class PhraseBook<L extends string> {
       if (kind[i] === BREAK_RUN) continue;
       const first = this.edge(0, hash[i] as number, hash2[i] as number);
       const at = first * NODE_STRIDE;
+      // The next token's node below this one: the second step of a phrase, or a word pair's weight.
+      let second = -2;
       if (first !== -1) {
-        // Word weights count every word once, questions and quotations included.
-        if (tally && nodes[at + COUNTED_IN] !== finds) {
-          const w = this.weights[first] as number;
-          if (!Number.isNaN(w)) {
-            nodes[at + COUNTED_IN] = finds;
-            tally.add(first, w);
+        // Word weights count every word and pair once, questions and quotations included, but never
+        // the `unweighted` words (the user's brand), alone or in a pair.
+        if (tally && !isListed(unweighted, hash[i] as number, hash2[i] as number)) {
+          this.count(first, finds, tally);
+          const j = i + 1;
+          if ((nodes[at + ENDS] as number) & HAS_EDGES && j < count && kind[j] !== BREAK_RUN) {
+            second = this.edge(first, hash[j] as number, hash2[j] as number);
+            if (second !== -1 && !isListed(unweighted, hash[j] as number, hash2[j] as number)) this.count(second, finds, tally);
           }
         }
         // The tokens after a negation are marked before the loop reaches them, which comes to the same
@@ -640,7 +644,7 @@ export class PhraseBook<L extends string> {
       const allowed = (s.asked !== null && s.asked[i] === 1 ? alwaysMask : -1) & reported;
       if (allowed === 0) continue;
       // A node that only carries a word weight starts no phrase.
-      if (first !== -1 && (nodes[at + ENDS] as number) & STARTS_PHRASE) this.walk(first, s, i, i, found, allowed);
+      if (first !== -1 && (nodes[at + ENDS] as number) & STARTS_PHRASE) this.walk(first, s, i, i, found, allowed, second);
       if (rootNum !== -1 && kind[i] === NUMBER) this.walk(rootNum, s, i, i, found, allowed);
       if (rootAny !== -1) this.walk(rootAny, s, i, i, found, allowed);
     }
@@ -648,13 +652,14 @@ export class PhraseBook<L extends string> {
   }
 
   /** `node` has matched tokens first..i: longer phrases first (recorded first), then those ending here. */
-  private walk(node: number, s: Scanned, first: number, i: number, found: Map<L, Span>, allowed: number): void {
+  private walk(node: number, s: Scanned, first: number, i: number, found: Map<L, Span>, allowed: number, next = -2): void {
     const j = i + 1;
     const at = node * NODE_STRIDE;
     const nodes = this.nodes;
     if (j < s.count && s.kind[j] !== BREAK_RUN) {
       if ((nodes[at + ENDS] as number) & HAS_EDGES) {
-        const literal = this.edge(node, s.hash[j] as number, s.hash2[j] as number);
+        // `next`: the literal step from here, when find has looked it up already (-2: not yet).
+        const literal = next !== -2 ? next : this.edge(node, s.hash[j] as number, s.hash2[j] as number);
         if (literal !== -1) this.walk(literal, s, first, j, found, allowed);
       }
       const num = nodes[at + NUM_NEXT] as number;
@@ -670,6 +675,21 @@ export class PhraseBook<L extends string> {
       if (!found.has(label)) found.set(label, { at: first, length: i - first + 1 });
     }
   }
+}
+
+/** Words as their two hashes, side by side (hashesOf): what find's `unweighted` lists. */
+export type WordHashes = Int32Array;
+
+export function hashesOf(words: Iterable<string>): WordHashes {
+  const out: number[] = [];
+  for (const word of words) out.push(...hashWord(word));
+  return Int32Array.from(out);
+}
+
+function isListed(list: WordHashes | undefined, h: number, g: number): boolean {
+  if (!list) return false;
+  for (let k = 0; k < list.length; k += 2) if (list[k] === h && list[k + 1] === g) return true;
+  return false;
 }
 
 /** A node's record (PhraseBook.nodes): its fields. */

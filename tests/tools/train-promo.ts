@@ -19,6 +19,8 @@ const MIN_COUNT = 2;
  * pet) is that persona's, and would follow the user who happens to share it ("Lola", "Guji").
  */
 const MIN_AUTHORS = 2;
+/** A word pair ("link below") needs more authors: pairs are many, and most are one writer's habit. */
+const MIN_PAIR_AUTHORS = 3;
 const MIN_WEIGHT = 0.05;
 
 export function trainModel(): { _comment: string; prior: number; weights: Record<string, number> } {
@@ -46,7 +48,7 @@ export function trainModel(): { _comment: string; prior: number; weights: Record
   for (const f of vocabulary) {
     const a = counts[1].get(f) ?? 0;
     const b = counts[0].get(f) ?? 0;
-    if (a + b < MIN_COUNT || (authors.get(f)?.size ?? 0) < MIN_AUTHORS) continue;
+    if (a + b < MIN_COUNT || (authors.get(f)?.size ?? 0) < (f.includes(' ') ? MIN_PAIR_AUTHORS : MIN_AUTHORS)) continue;
     // Log-likelihood ratio with add-one smoothing over "has the feature" per class.
     const w = Math.log((a + 1) / (promo + 2)) - Math.log((b + 1) / (plain + 2));
     // Near-neutral words (most function words) carry nothing and would only cost lookups.
