@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  fold, isBreakAt, splitLink, linksIn, mentionsIn, PhraseBook, scanText, scratchScanned, tokenAt, tokens, tokensOfEach, WeightTally, withoutLinksAndMentions, wordsAt,
+  fold, hashesOf, isBreakAt, splitLink, linksIn, mentionsIn, PhraseBook, scanText, scratchScanned, tokenAt, tokens, tokensOfEach, WeightTally, withoutLinksAndMentions, wordsAt,
 } from './text.ts';
 
 describe('text helpers', () => {
@@ -82,6 +82,21 @@ describe('text helpers', () => {
     // Beyond its reach, or past the end of the sentence, a phrase counts again.
     expect(book.find(scanText(fold("I don't think we need one more giveaway"))).get('promo')).toEqual({ at: 7, length: 1 });
     expect(book.find(scanText(fold('No. Join the waitlist'))).get('promo')).toEqual({ at: 4, length: 1 });
+  });
+
+  it('a tally counts word pairs too, and never the unweighted words, alone or in a pair', () => {
+    const book = new PhraseBook<'x'>({}, { weights: new Map([['link', 1], ['link below', 2], ['our brand', 4]]) });
+    const tally = new WeightTally();
+    book.find(scanText('link below. link below'), undefined, tally);
+    expect(tally.sum).toBeCloseTo(3);
+    expect(tally.topIds().map((id) => book.wordOf(id))).toEqual(['link below', 'link']);
+    // A pair never runs across a sentence break.
+    tally.reset();
+    book.find(scanText('link. below'), undefined, tally);
+    expect(tally.sum).toBeCloseTo(1);
+    tally.reset();
+    book.find(scanText('our brand, link below'), undefined, tally, hashesOf(['brand', 'below']));
+    expect(tally.sum).toBeCloseTo(1);
   });
 
   it('a tally adds each weighted word once and names the heaviest', () => {
