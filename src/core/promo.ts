@@ -125,16 +125,21 @@ const NEGATION_REACH = 3;
 /**
  * The phrases, the negations, and the wording model's word weights, on one trie: one lookup per token
  * serves all three. A phrase just after a negation is not urged ("I don't have a giveaway"): it
- * counts like one in a question.
+ * counts like one in a question. Built at the first post classified, not when the module loads: the
+ * service worker wakes for every like and reply, and building takes tens of milliseconds.
  */
-const BOOK = new PhraseBook<Label>({
-  ...Object.fromEntries(SIGNAL_LABELS.map((l) => [l, phrasesOf(l)])),
-  ...Object.fromEntries(DAMPER_LABELS.map((l) => [l, LANGS.flatMap((lang) => lang[l])])),
-  negation: LANGS.flatMap((lang) => lang.negations),
-}, {
-  weights: new Map([...WORDING].filter(([word]) => !word.startsWith('__'))),
-  negation: { label: 'negation', reach: NEGATION_REACH },
-});
+let book: PhraseBook<Label> | undefined;
+function phraseBook(): PhraseBook<Label> {
+  book ??= new PhraseBook<Label>({
+    ...Object.fromEntries(SIGNAL_LABELS.map((l) => [l, phrasesOf(l)])),
+    ...Object.fromEntries(DAMPER_LABELS.map((l) => [l, LANGS.flatMap((lang) => lang[l])])),
+    negation: LANGS.flatMap((lang) => lang.negations),
+  }, {
+    weights: new Map([...WORDING].filter(([word]) => !word.startsWith('__'))),
+    negation: { label: 'negation', reach: NEGATION_REACH },
+  });
+  return book;
+}
 /** The most the wording model can move a score, either way. */
 const MAX_LIFT = WORDING_WEIGHT / 2;
 /** Dampers count in questions too ("Link-in-bio culture?"). */
@@ -282,7 +287,7 @@ function ruleSignals(input: PromoInput, p: Prepared): Signals {
   const tally = TALLY;
   tally.reset();
   // A phrase inside a question asks about it rather than urging it ("Should I buy a new laptop?").
-  const found = BOOK.find(scanned, IN_QUESTIONS, tally, p.brandHashes);
+  const found = phraseBook().find(scanned, IN_QUESTIONS, tally, p.brandHashes);
   if (found.size > 0) for (const label of SIGNAL_LABELS) {
     const span = found.get(label);
     const signal = LABEL_SIGNAL[label];
@@ -440,7 +445,7 @@ function wordingOf(signals: Signals, p: Prepared): number {
 
 /** The two words (or pairs) that weighed most for "promotional", to name as the reason (never the user's brand: find skips it). */
 function topWords(signals: Signals): string[] {
-  return signals.tally.topIds().slice(0, 2).map((id) => BOOK.wordOf(id));
+  return signals.tally.topIds().slice(0, 2).map((id) => phraseBook().wordOf(id));
 }
 
 export function reasonKey(reason: PromoReason): string {
