@@ -11,6 +11,7 @@ import { lastDays } from '../core/days.ts';
 import {
   ContentToBackgroundSchema, PageToBackgroundSchema, type ContentToBackground, type PageToBackground, type Reply,
 } from '../shared/messages.ts';
+import { nextHealth } from '../shared/health.ts';
 import { normalizeHandle, normalizeSettings, SETTINGS_KEY, type Settings } from '../shared/settings.ts';
 import { emptyNudgeState, SNAPSHOT_DAYS, SNAPSHOT_KEY, type Snapshot } from '../shared/snapshot.ts';
 import { snoozeUntil } from '../core/nudge.ts';
@@ -109,22 +110,10 @@ async function handleContent(message: ContentToBackground, platform: Platform): 
     }
     case 'health': {
       const snapshot = await readSnapshot();
-      const now = Date.now();
-      const before = snapshot.health[platform];
-      const state = message.problem ? 'degraded' : 'ok';
       // Pages report on every navigation; only a change of state or problem is worth a write.
-      if (before?.state === state && before.problem?.code === message.problem?.code && before.problem?.detail === message.problem?.detail) {
-        return { ok: true, value: false };
-      }
-      const health = {
-        ...snapshot.health,
-        [platform]: {
-          platform, state, checkedAt: now,
-          since: before?.state === state ? before.since : now,
-          ...(message.problem ? { problem: message.problem } : {}),
-        },
-      };
-      await publish({ health });
+      const next = nextHealth(snapshot.health[platform], platform, message.scope, message.problem, Date.now());
+      if (!next) return { ok: true, value: false };
+      await publish({ health: { ...snapshot.health, [platform]: next } });
       return { ok: true, value: true };
     }
     case 'nudge': {

@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { ShapeError, type NetworkCall, type SiteAdapter } from '../adapters/types.ts';
-import type { HealthProblem } from '../shared/health.ts';
+import type { HealthProblem, HealthScope } from '../shared/health.ts';
 import { ext } from '../shared/extension-api.ts';
 import type { ContentToBackground } from '../shared/messages.ts';
 import { startNudge } from './nudge/controller.ts';
@@ -51,18 +51,27 @@ export function startContent(adapter: SiteAdapter): AbortController {
   };
 
   // Reported on every check: the background writes only when the state changes, and a report repeated
-  // after "delete all" restores what was cleared.
-  const reportHealth = (problem: HealthProblem | null): void => {
-    send({ type: 'health', platform: adapter.id, problem });
+  // after "delete all" restores what was cleared. Each scope clears only its own problems.
+  const reportHealth = (scope: HealthScope, problem: HealthProblem | null): void => {
+    send({ type: 'health', platform: adapter.id, scope, problem });
   };
+  // Whether this page has told the background, since it loaded or since its last unreadable request,
+  // that it reads requests fine: the first one read says so (which clears a problem an earlier page
+  // reported), later ones need not.
+  let networkFine = false;
 
   const onCall = (call: NetworkCall): void => {
     if (!isConfirmed(call) || !adapter.tap.requests.test(call.url)) return;
     try {
       for (const observation of adapter.parseCall(call, document)) send({ type: 'observed', observation });
+      if (!networkFine) {
+        networkFine = true;
+        reportHealth('network', null);
+      }
     } catch (error) {
       if (error instanceof ShapeError) {
-        reportHealth({ code: 'request-shape', detail: error.message.slice(0, 300) });
+        networkFine = false;
+        reportHealth('network', { code: 'request-shape', detail: error.message.slice(0, 300) });
       } else {
         console.warn('[Give First] could not read a request', error);
       }
@@ -90,7 +99,7 @@ export function startContent(adapter: SiteAdapter): AbortController {
       const identity = adapter.readIdentity(document);
       if (identity) send({ type: 'identity', platform: adapter.id, handle: identity });
       const url = new URL(location.href);
-      if (adapter.healthApplies?.(url) ?? true) reportHealth(adapter.checkHealth(document, url));
+      if (adapter.healthApplies?.(url) ?? true) reportHealth('page', adapter.checkHealth(document, url));
     } catch (error) {
       console.warn('[Give First] page check failed', error);
     }

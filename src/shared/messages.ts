@@ -6,14 +6,14 @@ import * as v from 'valibot';
 import type { SnoozeChoice } from '../core/nudge.ts';
 import { HAPPY_ANSWERS, type HappyAnswer } from '../core/week-summary.ts';
 import { PLATFORMS, type Platform, type PromoReason } from './events.ts';
-import type { HealthProblem } from './health.ts';
+import { HEALTH_SCOPES, type HealthProblem, type HealthScope } from './health.ts';
 import { ObservationSchema, type Observation } from './observations.ts';
 
 /** Content script → background. */
 export type ContentToBackground =
   | { type: 'observed'; observation: Observation }
   | { type: 'identity'; platform: Platform; handle: string }
-  | { type: 'health'; platform: Platform; problem: HealthProblem | null }
+  | { type: 'health'; platform: Platform; scope: HealthScope; problem: HealthProblem | null }
   | { type: 'nudge'; platform: Platform; outcome: NudgeOutcome; variant: 'full' | 'compact'; snooze?: SnoozeChoice };
 
 export const NUDGE_OUTCOMES = ['shown', 'engageFirst', 'postedAnyway', 'snoozed'] as const;
@@ -66,7 +66,7 @@ export const ContentToBackgroundSchema = v.variant('type', [
     platform: v.picklist(PLATFORMS),
     handle: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100), v.regex(/^@?[\w.\-:]+$/u)),
   }),
-  v.object({ type: v.literal('health'), platform: v.picklist(PLATFORMS), problem: v.nullable(problem) }),
+  v.object({ type: v.literal('health'), platform: v.picklist(PLATFORMS), scope: v.picklist(HEALTH_SCOPES), problem: v.nullable(problem) }),
   v.object({
     type: v.literal('nudge'),
     platform: v.picklist(PLATFORMS),

@@ -5,7 +5,8 @@
  *   at twitter.com and at x.com;
  * - tests/replicas/x/home-broken.html: the post container's test id renamed, which the health check
  *   (HEALTH_DELAY_MS after load, src/content/timing.ts) must report, while capture, which rests
- *   on the network, keeps working.
+ *   on the network, keeps working;
+ * - a request the adapter cannot read (health's network scope), which a fine page check must not clear.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -139,4 +140,29 @@ test('a page the adapter cannot judge (/compose/post) leaves a degraded state as
   expect(after?.state).toBe('degraded');
   expect(after?.since).toBe(degraded?.since);
   await broken.close();
+});
+
+// Health has two scopes (src/shared/health.ts): the page check and the network reader. Before, a page
+// that looked fine cleared a request the adapter could not read, so the problem went unseen.
+test('a request the adapter cannot read keeps X degraded through a fine page check, until a request is read again', async () => {
+  const page = await openX(h, X_URLS.home);
+  await waitForSnapshot((s) => s.health.x?.state === 'ok', 'x health to be ok');
+  // An unlike the site accepted, in a shape the adapter does not know (no tweet_id).
+  await page.evaluate(() => fetch('/i/api/graphql/ZYKSe-w7KEslx3JhSIk5LA/UnfavoriteTweet', {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ variables: { id: '1' } }),
+  }));
+  const degraded = (await waitForSnapshot((s) => s.health.x?.state === 'degraded', 'x health to become degraded')).health.x;
+  expect(degraded?.problem).toMatchObject({ code: 'request-shape' });
+
+  // The page check runs again after a reload and finds the markup as expected: still degraded.
+  await page.reload();
+  await page.waitForTimeout(HEALTH_WAIT_MS);
+  const after = (await h.storage<Snapshot>('snapshot'))?.health.x;
+  expect(after).toMatchObject({ state: 'degraded', since: degraded?.since, problem: { code: 'request-shape' } });
+
+  // A like the adapter reads clears it.
+  await likeButton(page, POSTS.alice.id).click();
+  await waitForEvent(h, `x:like:${POSTS.alice.id}`);
+  const recovered = (await waitForSnapshot((s) => s.health.x?.state === 'ok', 'x health to become ok again')).health.x;
+  expect(recovered?.problem).toBeUndefined();
 });
