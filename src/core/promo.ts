@@ -154,11 +154,12 @@ const UPPER_CODE_RE = /^[A-Z0-9]*[A-Z][A-Z0-9]*$/u;
  * is no code).
  */
 const BARE_CODE_RE = /(?<![\p{L}\p{N}])\p{Lu}{3,}(\d{1,2})(?![\p{L}\p{N}])/gu;
+/** A percentage of one or two digits ("15%", "15 %"), its number captured. */
+const PERCENT_RE = /(?<!\d)(\d{1,2})\s?%/g;
 
 function bareCodeIn(plain: string): string | undefined {
-  for (const m of plain.matchAll(BARE_CODE_RE)) {
-    if (new RegExp(`(?<!\\d)${m[1]}\\s?%`).test(plain)) return m[0];
-  }
+  const offered = new Set(Array.from(plain.matchAll(PERCENT_RE), (m) => m[1]));
+  for (const m of plain.matchAll(BARE_CODE_RE)) if (offered.has(m[1])) return m[0];
   return undefined;
 }
 /** Whether a code word is in a folded post at all: one scan of the text for all of them. */
@@ -383,10 +384,11 @@ export function classifyPromotion(input: PromoInput, context: PromoContext): Pro
 }
 
 /**
- * The features the wording model reads: the post's own words (numbers as one feature), and whether it
- * has a link, mentions the user, mentions someone else, or names the user's brand — never the brand's
- * own words, so what it learnt from the corpora's brands carries over to any user's. The training
- * script uses this; wordingOf computes the same without making strings.
+ * The features the wording model reads: the post's own words (numbers as one feature), each two
+ * tokens in a row within a sentence, and whether it has a link, mentions the user, mentions someone
+ * else, or names the user's brand — never the brand's own words, so what it learnt from the corpora's
+ * brands carries over to any user's. The training script uses this; wordingOf and PhraseBook.find
+ * compute the same without making strings.
  */
 export function wordingFeatures(input: PromoInput, context: PromoContext): string[] {
   const p = prepare(context);

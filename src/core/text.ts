@@ -253,13 +253,18 @@ export function scanText(text: string, into?: Scanned): Scanned {
   return s;
 }
 
-/** Marks token i as not the writer's own statement (the asked array is cleared on first use). */
-function markAskedAt(s: Scanned, i: number): void {
+/** The text's asked marks, started (all clear) in the Scanned's own space on first use. */
+function askedOf(s: Scanned): Uint8Array {
   if (!s.asked) {
     s.asked = s.askedSpace;
     s.asked.fill(0, 0, s.count);
   }
-  s.asked[i] = 1;
+  return s.asked;
+}
+
+/** Marks token i as not the writer's own statement. */
+function markAskedAt(s: Scanned, i: number): void {
+  askedOf(s)[i] = 1;
 }
 
 /**
@@ -327,9 +332,7 @@ export function tokensOfEach(texts: readonly string[]): string[][] {
 
 /** Questions (a sentence ends with `?` or opens with `¿`) and quotations; an unbalanced quote marks nothing. */
 function markAsked(s: Scanned): void {
-  const asked = s.askedSpace;
-  asked.fill(0, 0, s.count);
-  s.asked = asked;
+  const asked = askedOf(s);
   let sentence = 0;
   let opensAsQuestion = false;
   let quoteOpen = false;
@@ -450,15 +453,14 @@ export class PhraseBook<L extends string> {
    * (-1: none), and the last find that counted the node's weight.
    */
   private readonly nodes: Int32Array;
-  /** Per node: its weight in a word-weight model (NaN: none); on the first level, its word. */
+  /** Per node: its weight in a word-weight model (NaN: none), and the word or word pair it weighs. */
   private readonly weights: Float64Array;
   private readonly words: (string | undefined)[] = [];
   /**
    * The edges, in one open-addressing table of 8-byte slots: the parent and the token's first hash
    * mixed into one key (edgeKey), then the low 16 bits of the second hash with the child node (0 for
-   * an empty slot: the root is no one's child). Small enough to stay in the processor's cache with
-   * the node records, which slots of four integers did not: a cache miss per token was a third of
-   * the lookup's time.
+   * an empty slot: the root is no one's child). A probe reads one slot, where four separate arrays
+   * cost four reads.
    */
   private readonly edgeTable: Int32Array;
   private readonly edgeMask: number;
@@ -615,9 +617,6 @@ export class PhraseBook<L extends string> {
     const negationBit = this.negationBit;
     // Negation words mark what follows them; they are never found themselves.
     const reported = ~negationBit;
-    // Every token's first step, looked up in a pass of its own: the lookups do not depend on each
-    // other, so the processor overlaps their cache misses, which it cannot do when each one is
-    // followed by the work that depends on it.
     for (let i = 0; i < count; i++) {
       if (kind[i] === BREAK_RUN) continue;
       const first = this.edge(0, hash[i] as number, hash2[i] as number);
