@@ -125,9 +125,11 @@ function action(answer: unknown, name: string): unknown {
 
 /**
  * The author of the new comment as the answer names it: the comment entity's `author.displayName`
- * (`@handle`, 2024 view models) or the older renderer's `authorText.simpleText`.
+ * (`@handle`, 2024 view models) or, in the older renderer, its author link
+ * (`authorEndpoint.browseEndpoint.canonicalBaseUrl`, `/@handle`). Only the created comment is looked
+ * at: the answer may name other channels (the video's creator) elsewhere.
  */
-function ownHandleIn(answer: unknown, commentId: string): string | null {
+function ownHandleIn(answer: unknown, created: unknown, commentId: string): string | null {
   const mutations = pick(answer, 'frameworkUpdates.entityBatchUpdate.mutations');
   if (Array.isArray(mutations)) {
     for (const m of mutations) {
@@ -137,15 +139,28 @@ function ownHandleIn(answer: unknown, commentId: string): string | null {
       if (name?.startsWith('@') && HANDLE_RE.test(name.slice(1))) return name.slice(1);
     }
   }
-  const legacy = findKey(answer, 'canonicalBaseUrl');
-  return handleOf(legacy);
+  const renderer = findObject(created, 'commentRenderer');
+  return handleOf(str(pick(renderer, 'authorEndpoint.browseEndpoint.canonicalBaseUrl')));
 }
 
-function newCommentId(answer: unknown, actionName: string, op: string): string {
+/** The first object under `key` anywhere below `value` (depth-limited). */
+function findObject(value: unknown, key: string, depth = 12): unknown {
+  if (depth < 0 || value === null || typeof value !== 'object') return undefined;
+  const entries = Array.isArray(value) ? value.map((v) => [null, v] as const) : Object.entries(value as Record<string, unknown>);
+  for (const [k, child] of entries) {
+    if (k === key && child !== null && typeof child === 'object') return child;
+    const found = findObject(child, key, depth - 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The created comment (the answer's `actionName` action) and its id. */
+function newComment(answer: unknown, actionName: string, op: string): { id: string; created: unknown } {
   const created = action(answer, actionName);
   const id = findKey(created, 'commentId');
   if (!id || !ID_RE.test(id)) throw new ShapeError(op, `answer without ${actionName} comment id`);
-  return id;
+  return { id, created };
 }
 
 export function parseYoutubeCall(state: YoutubeState, call: NetworkCall, doc: Document): Observation[] {
@@ -176,8 +191,8 @@ export function parseYoutubeCall(state: YoutubeState, call: NetworkCall, doc: Do
       const params = str(fields.createCommentParams);
       if (!params) throw new ShapeError(op, 'no createCommentParams');
       const answer = parseJson(call.responseBody);
-      const id = newCommentId(answer, 'createCommentAction', op);
-      const own = ownHandleIn(answer, id);
+      const { id, created } = newComment(answer, 'createCommentAction', op);
+      const own = ownHandleIn(answer, created, id);
       if (own) state.handle = own;
       const url = pageUrl(doc);
       // CreateCommentParams field 2 is the video (proto.ts); on a community post's page it is absent
@@ -199,8 +214,8 @@ export function parseYoutubeCall(state: YoutubeState, call: NetworkCall, doc: Do
       const parent = decoded.get(4);
       if (!parent || !ID_RE.test(parent)) throw new ShapeError(op, 'createReplyParams without the parent comment id');
       const answer = parseJson(call.responseBody);
-      const id = newCommentId(answer, 'createCommentReplyAction', op);
-      const own = ownHandleIn(answer, id);
+      const { id, created } = newComment(answer, 'createCommentReplyAction', op);
+      const own = ownHandleIn(answer, created, id);
       if (own) state.handle = own;
       const video = decoded.get(2);
       const url = pageUrl(doc);

@@ -117,6 +117,18 @@ describe('YouTube parseCall', () => {
     expect(a.readIdentity(watch())).toBe('givefirst');
   });
 
+  it('the older answer shape (commentRenderer) gives the id and the own handle; other channels in it are ignored', () => {
+    const a = createYoutubeAdapter();
+    const legacy = {
+      actions: [{ createCommentAction: { contents: { commentThreadRenderer: {
+        comment: { commentRenderer: { commentId: 'UgyLegacy01', authorText: { simpleText: '@givefirst' }, authorEndpoint: { browseEndpoint: { browseId: 'UCg1veF1rstOwnChanneL0001', canonicalBaseUrl: '/@givefirst' } } } },
+        creatorHeart: { authorEndpoint: { browseEndpoint: { canonicalBaseUrl: '/@alicecodes' } } },
+      } } } }],
+    };
+    expect(a.parseCall(call('create-comment', { responseBody: JSON.stringify(legacy) }), watch())[0]).toMatchObject({ kind: 'reply', ref: 'UgyLegacy01' });
+    expect(a.readIdentity(watch())).toBe('givefirst');
+  });
+
   it('a reply targets the parent comment and its author', () => {
     const a = createYoutubeAdapter();
     expect(a.parseCall(call('create-comment-reply'), watch())).toEqual([{
