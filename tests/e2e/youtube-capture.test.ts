@@ -178,6 +178,21 @@ describe('variants and health', () => {
     expect(health?.state, JSON.stringify(health)).toBe('ok');
   });
 
+  test('in-app navigation (pushState, then yt-navigate-finish): a like targets the new video, and the new page is judged', async () => {
+    const page = await openYouTube(h);
+    await page.waitForTimeout(HEALTH_DELAY_MS + 2500);
+    expect((await h.storage<Snap>('snapshot'))?.health.youtube?.state).toBe('ok');
+    await page.getByText('Remote caching in CI').click();
+    await page.locator('ytd-watch-flexy[video-id="0therV1deo0"] like-button-view-model button').waitFor();
+    expect(page.url()).toBe('https://www.youtube.com/watch?v=0therV1deo0');
+    await videoLike(page).click();
+    const like = await waitForYtEvent(h, (e) => e.kind === 'like');
+    expect(like).toMatchObject({ id: 'youtube:like:0therV1deo0', target: { id: '0therV1deo0', author: 'davedevops' } });
+    await page.getByText('A page from a YouTube experiment').click();
+    await page.locator('ytd-watch-flexy[video-id="Br0kenV1deo"]').waitFor();
+    await poll(async () => (await h.storage<Snap>('snapshot'))?.health.youtube).toMatchObject({ state: 'degraded', problem: { code: 'no-like-button' } });
+  });
+
   test('a renamed like button without aria-pressed shows as degraded', async () => {
     await openYouTube(h, YT_URLS.broken);
     await poll(async () => (await h.storage<Snap>('snapshot'))?.health.youtube).toMatchObject({ state: 'degraded', problem: { code: 'no-like-button' } });

@@ -27,7 +27,10 @@
  * ytd-comment-replies-renderer. The Posts tab of the user's own channel has the community post composer
  * ytd-backstage-post-dialog-renderer > ytd-commentbox.
  *
- * window.__REPLICA_YT__ = { page: 'watch' | 'posts', video, owner, me, comments, posts, labels, variant }:
+ * In-app links (a.yt-simple-endpoint to /watch?…, the up-next list) navigate as the app does: pushState,
+ * the new page rendered, then `yt-navigate-finish` on the document.
+ *
+ * window.__REPLICA_YT__ = { page: 'watch' | 'posts', video, owner, me, comments, upNext, posts, labels, variant }:
  * variant 'current' | 'wrapped' (the older ytd-comment-renderer element and extra wrapper elements, as
  * some experiments still serve) | 'broken' (the like button renamed without aria-pressed: health must
  * complain).
@@ -89,14 +92,14 @@
     setTimeout(() => t.remove(), 4000);
   }
 
-  const wrapped = cfg.variant === 'wrapped';
-  const commentTag = wrapped ? 'ytd-comment-renderer' : 'ytd-comment-view-model';
+  const isWrapped = () => cfg.variant === 'wrapped';
   const btn = (label, inner = '') => `<yt-button-shape><button class="yt-spec-button-shape-next" aria-label="${esc(label)}">${inner || esc(label)}</button></yt-button-shape>`;
   const toggle = (id, label, on) => `<ytd-toggle-button-renderer id="${id}"><yt-button-shape><button class="yt-spec-button-shape-next" aria-pressed="${on}" aria-label="${esc(label)}"></button></yt-button-shape></ytd-toggle-button-renderer>`;
 
   // ---- comments ---------------------------------------------------------------------------------
   const comments = new Map();
   function commentHtml(c, isReply) {
+    const wrapped = isWrapped();
     const header = `<div id="header-author"><h3><a id="author-text" class="yt-simple-endpoint" href="/@${esc(c.author)}"><span>@${esc(c.author)}</span></a></h3>
       <span id="published-time-text"><a class="yt-simple-endpoint" href="/watch?v=${cfg.video.id}&amp;lc=${esc(c.id)}">${esc(c.time || L.justNow)}</a></span></div>`;
     const bar = `<ytd-comment-engagement-bar id="action-buttons"><div id="toolbar">
@@ -106,6 +109,7 @@
       </div><div id="reply-dialog"></div></ytd-comment-engagement-bar>`;
     let body = `${header}<div id="expander"><yt-attributed-string id="content-text"><span>${esc(c.text)}</span></yt-attributed-string></div>${bar}`;
     if (wrapped) body = `<div id="body"><div id="main"><div id="header">${header}</div><div id="comment-content"><yt-attributed-string id="content-text"><span>${esc(c.text)}</span></yt-attributed-string></div><div id="action-buttons-wrapper">${bar}</div></div></div>`;
+    const commentTag = wrapped ? 'ytd-comment-renderer' : 'ytd-comment-view-model';
     const el = `<${commentTag} id="comment" class="style-scope ${isReply ? 'ytd-comment-replies-renderer' : 'ytd-comment-thread-renderer'}" data-replica-comment="${esc(c.id)}">${body}</${commentTag}>`;
     if (isReply) return el;
     return `<ytd-comment-thread-renderer class="style-scope ytd-item-section-renderer">${el}<div id="replies"><ytd-comment-replies-renderer><div id="contents"></div></ytd-comment-replies-renderer></div></ytd-comment-thread-renderer>`;
@@ -128,7 +132,7 @@
     const likeButton = cfg.variant === 'broken'
       ? `<like-button-view-model-2026><button class="yt-spec-button-shape-next" title="${esc(L.like)}">1.2K</button></like-button-view-model-2026>`
       : `<like-button-view-model><toggle-button-view-model><button-view-model><button class="yt-spec-button-shape-next" aria-pressed="false" aria-label="${esc(L.likeVideo)}" title="${esc(L.like)}">1.2K</button></button-view-model></toggle-button-view-model></like-button-view-model>`;
-    const ownerLink = wrapped
+    const ownerLink = isWrapped()
       ? `<div id="upload-info"><ytd-channel-name id="channel-name"><div id="container"><div id="text-container"><yt-formatted-string id="text"><span><a class="yt-simple-endpoint" href="/@${esc(cfg.owner.handle)}">${esc(cfg.owner.name)}</a></span></yt-formatted-string></div></div></ytd-channel-name></div>`
       : `<div id="upload-info"><ytd-channel-name id="channel-name"><yt-formatted-string id="text"><a class="yt-simple-endpoint" href="/@${esc(cfg.owner.handle)}">${esc(cfg.owner.name)}</a></yt-formatted-string></ytd-channel-name></div>`;
     main.innerHTML = `<ytd-watch-flexy video-id="${v.id}" role="main"><div id="columns"><div id="primary"><div id="primary-inner">
@@ -152,7 +156,13 @@
         </ytd-comments-header-renderer></div>
         <div id="contents"></div>
       </ytd-item-section-renderer></ytd-comments>
-      </div></div></div></div></ytd-watch-flexy>`;
+      </div></div></div>
+      <div id="secondary"><ytd-watch-next-secondary-results-renderer><div id="items">${(cfg.upNext || []).filter((u) => u.id !== v.id).map((u) => `
+        <ytd-compact-video-renderer><div id="dismissible"><a id="thumbnail" class="yt-simple-endpoint" href="${esc(u.href)}"></a>
+          <div class="details"><a class="yt-simple-endpoint" href="${esc(u.href)}"><h3><span id="video-title">${esc(u.title)}</span></h3></a>
+          <ytd-channel-name><a class="yt-simple-endpoint" href="/@${esc(u.owner.handle)}">${esc(u.owner.name)}</a></ytd-channel-name></div></div></ytd-compact-video-renderer>`).join('')}
+      </div></ytd-watch-next-secondary-results-renderer></div>
+      </div></ytd-watch-flexy>`;
     const list = main.querySelector('ytd-comments #contents');
     for (const c of cfg.comments) {
       comments.set(c.id, c);
@@ -301,6 +311,25 @@
     document.dispatchEvent(new CustomEvent('yt-navigate-finish', { bubbles: true }));
   }, 150);
 
+  // In-app navigation, as the Polymer app does it: pushState, render the new page, then fire
+  // yt-navigate-finish (extensions such as Return YouTube Dislike listen for it).
+  function navigate(href) {
+    document.dispatchEvent(new CustomEvent('yt-navigate-start', { bubbles: true }));
+    history.pushState({}, '', href);
+    const q = new URLSearchParams(location.search);
+    const next = (cfg.upNext || []).find((u) => u.id === q.get('v'));
+    cfg.video = { id: q.get('v'), title: next ? next.title : cfg.video.title };
+    if (next) cfg.owner = next.owner;
+    cfg.variant = q.get('variant') || (q.get('hl') === 'es' ? 'wrapped' : 'current');
+    Object.assign(videoState, { liked: false, disliked: false, subscribed: false });
+    comments.clear();
+    setTimeout(() => {
+      renderWatch(main);
+      document.title = `${cfg.video.title} - YouTube`;
+      document.dispatchEvent(new CustomEvent('yt-navigate-finish', { bubbles: true }));
+    }, 100);
+  }
+
   document.addEventListener('input', (e) => {
     const box = e.target instanceof Element ? e.target.closest('ytd-commentbox') : null;
     if (box) box.querySelector('#submit-button button').disabled = !textOf(box);
@@ -313,6 +342,12 @@
       if (!document.querySelector('ytd-active-account-header-renderer')) {
         document.body.insertAdjacentHTML('beforeend', `<ytd-multi-page-menu-renderer><ytd-active-account-header-renderer><yt-formatted-string id="account-name">${esc(cfg.me.name)}</yt-formatted-string><yt-formatted-string id="channel-handle">@${esc(cfg.me.handle)}</yt-formatted-string></ytd-active-account-header-renderer></ytd-multi-page-menu-renderer>`);
       }
+      return;
+    }
+    const inApp = t.closest('a.yt-simple-endpoint[href^="/watch?"]');
+    if (inApp && !inApp.closest('[data-replica-comment]')) {
+      e.preventDefault();
+      navigate(inApp.getAttribute('href'));
       return;
     }
     const box = t.closest('ytd-commentbox');
