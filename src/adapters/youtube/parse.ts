@@ -27,7 +27,7 @@ export interface YoutubeState {
   commentActionOkAt: number;
 }
 
-const HANDLE_RE = /^[\w.-]{1,100}$/;
+export const HANDLE_RE = /^[\w.-]{1,100}$/;
 const VIDEO_RE = /^[\w-]{11}$/;
 const CHANNEL_RE = /^UC[\w-]{22}$/;
 const ID_RE = /^[\w.-]{1,200}$/;
@@ -93,34 +93,34 @@ function commentText(fields: Record<string, unknown>, op: string): string {
 }
 
 /**
- * The first string under `key` anywhere below `value` (depth-limited). The creating calls' answers nest
- * the new id in renderers whose shape changes (commentRenderer → commentViewModel in 2024), so the key
- * is looked for rather than a path.
+ * The first value under `key` anywhere below `value` (depth-limited) that `accept` takes. The creating
+ * calls' answers nest the new id in renderers whose shape changes (commentRenderer → commentViewModel
+ * in 2024), so the key is looked for rather than a path.
  */
-function findKey(value: unknown, key: string, depth = 12): string | undefined {
+function findUnder(value: unknown, key: string, accept: (found: unknown) => boolean, depth = 12): unknown {
   if (depth < 0 || value === null || typeof value !== 'object') return undefined;
-  if (Array.isArray(value)) {
-    for (const item of value) {
-      const found = findKey(item, key, depth - 1);
-      if (found) return found;
-    }
-    return undefined;
+  const entries: [string | null, unknown][] = Array.isArray(value) ? value.map((v: unknown) => [null, v]) : Object.entries(value);
+  for (const [k, child] of entries) {
+    if (k === key && accept(child)) return child;
   }
-  const record = value as Record<string, unknown>;
-  const own = str(record[key]);
-  if (own) return own;
-  for (const child of Object.values(record)) {
-    const found = findKey(child, key, depth - 1);
-    if (found) return found;
+  for (const [, child] of entries) {
+    const found = findUnder(child, key, accept, depth - 1);
+    if (found !== undefined) return found;
   }
   return undefined;
 }
+const isObject = (v: unknown): boolean => v !== null && typeof v === 'object';
+const findKey = (value: unknown, key: string): string | undefined => str(findUnder(value, key, (v) => str(v) !== undefined));
 
 /** The first action of the answer's `actions` list that has `name`. */
 function action(answer: unknown, name: string): unknown {
   const actions = pick(answer, 'actions');
   if (!Array.isArray(actions)) return undefined;
-  return actions.find((a: unknown) => a !== null && typeof a === 'object' && name in a)?.[name as never];
+  for (const a of actions) {
+    const found = pick(a, name);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /**
@@ -139,20 +139,8 @@ function ownHandleIn(answer: unknown, created: unknown, commentId: string): stri
       if (name?.startsWith('@') && HANDLE_RE.test(name.slice(1))) return name.slice(1);
     }
   }
-  const renderer = findObject(created, 'commentRenderer');
+  const renderer = findUnder(created, 'commentRenderer', isObject);
   return handleOf(str(pick(renderer, 'authorEndpoint.browseEndpoint.canonicalBaseUrl')));
-}
-
-/** The first object under `key` anywhere below `value` (depth-limited). */
-function findObject(value: unknown, key: string, depth = 12): unknown {
-  if (depth < 0 || value === null || typeof value !== 'object') return undefined;
-  const entries = Array.isArray(value) ? value.map((v) => [null, v] as const) : Object.entries(value as Record<string, unknown>);
-  for (const [k, child] of entries) {
-    if (k === key && child !== null && typeof child === 'object') return child;
-    const found = findObject(child, key, depth - 1);
-    if (found) return found;
-  }
-  return undefined;
 }
 
 /** The created comment (the answer's `actionName` action) and its id. */
@@ -202,7 +190,10 @@ export function parseYoutubeCall(state: YoutubeState, call: NetworkCall, doc: Do
       const postId = url ? postIdOf(url) : null;
       let target: Target;
       if (videoId) target = videoTarget(doc, videoId);
-      else if (postId) target = { id: postId, url: postUrl(postId) };
+      else if (postId) {
+        const author = handleOf(doc.querySelector(`${selectors.backstagePost} ${selectors.backstageAuthor}`)?.getAttribute('href'));
+        target = { id: postId, url: postUrl(postId), ...(author ? { author } : {}) };
+      }
       else throw new ShapeError(op, 'createCommentParams names no video and the page is no post');
       return [{ op: 'did', platform: 'youtube', kind: 'reply', ref: id, at, text, target }];
     }
@@ -239,7 +230,9 @@ export function parseYoutubeCall(state: YoutubeState, call: NetworkCall, doc: Do
       const id = findKey(action(answer, 'runAttestationCommand'), 'externalPostId') ?? findKey(action(answer, 'addBackstagePostAction'), 'postId');
       if (!id || !ID_RE.test(id)) throw new ShapeError(op, 'answer without the new post id');
       const attached = str(pick(fields, 'videoAttachment.videoId'));
-      const author = state.handle ?? (postsPageHandle(doc) ?? undefined);
+      // The composer exists only on the user's own channel, so the Posts tab's handle is the user's.
+      const author = state.handle ?? postsPageHandle(doc) ?? undefined;
+      if (!state.handle && author) state.handle = author;
       return [{
         op: 'did', platform: 'youtube', kind: 'post', ref: id, at, text,
         target: { id, url: postUrl(id), ...(author ? { author } : {}) },
@@ -257,4 +250,3 @@ function postsPageHandle(doc: Document): string | null {
   return url && youtubePageKind(url) === 'posts' ? handleOf(url.pathname) : null;
 }
 
-export { CHANNEL_RE, HANDLE_RE };

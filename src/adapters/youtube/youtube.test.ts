@@ -145,6 +145,7 @@ describe('YouTube parseCall', () => {
       target: { id: 'UgkxOwnPost0001', url: 'https://www.youtube.com/post/UgkxOwnPost0001', author: 'givefirst' },
       links: ['https://www.youtube.com/watch?v=0wnV1deo001'],
     }]);
+    expect(a.readIdentity(posts())).toBe('givefirst');
   });
 
   it('a comment action is noted, not counted (the page confirms the like: watch.ts)', () => {
@@ -172,7 +173,8 @@ describe('YouTube parseCall', () => {
     expect(() => a.parseCall(call('create-comment', { requestBody: body }), posts())).toThrow(ShapeError);
     // On the page of a community post, the post is the target.
     const post = page('posts.html', 'https://www.youtube.com/post/UgkxTheirPost1');
-    expect(a.parseCall(call('create-comment', { requestBody: body }), post)[0]).toMatchObject({ kind: 'reply', target: { id: 'UgkxTheirPost1' } });
+    post.querySelector('#author-text')?.setAttribute('href', '/@dana.draws');
+    expect(a.parseCall(call('create-comment', { requestBody: body }), post)[0]).toMatchObject({ kind: 'reply', target: { id: 'UgkxTheirPost1', author: 'dana.draws' } });
   });
 });
 
