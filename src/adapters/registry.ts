@@ -10,6 +10,7 @@ import { linkedinAdapter } from './linkedin/index.ts';
 import { hackernewsAdapter } from './hackernews/index.ts';
 import { redditAdapter } from './reddit/index.ts';
 import { xAdapter } from './x/index.ts';
+import { youtubeAdapter } from './youtube/index.ts';
 
 export const ADAPTERS: Partial<Record<Platform, SiteAdapter>> = {
   x: xAdapter,
@@ -18,6 +19,7 @@ export const ADAPTERS: Partial<Record<Platform, SiteAdapter>> = {
   linkedin: linkedinAdapter,
   bluesky: blueskyAdapter,
   mastodon: mastodonAdapter,
+  youtube: youtubeAdapter,
 };
 
 export function adapterList(): SiteAdapter[] {
