@@ -19,6 +19,15 @@ function bodyToString(body: unknown): string | null {
   return null;
 }
 
+/** Keeps only `fields` of a form body (see TapSpec.formFields); null stays null. */
+export function keepFormFields(body: string | null, fields: readonly string[] | undefined): string | null {
+  if (body === null || !fields) return body;
+  const from = new URLSearchParams(body);
+  const kept = new URLSearchParams();
+  for (const field of fields) for (const value of from.getAll(field)) kept.append(field, value);
+  return kept.toString();
+}
+
 function relay(call: NetworkCall): void {
   window.postMessage({ [TAP_MESSAGE_KEY]: call }, window.location.origin);
 }
@@ -32,6 +41,8 @@ export function installPageTap(spec: TapSpec): void {
     }
   };
   const wanted = (method: string, url: string): boolean => method !== 'GET' && spec.requests.test(url);
+  const reduce = (body: string | null): string | null => keepFormFields(body, spec.formFields);
+  const bodyWanted = (body: string | null): boolean => !spec.bodies || (body !== null && spec.bodies.test(body));
 
   // Downstream, rapid toggles (like, unlike, like) are ordered by `startedAt`, and the ledger ignores an
   // action that is not newer than the last one it applied (that is what makes repeats idempotent). Two
@@ -51,9 +62,9 @@ export function installPageTap(spec: TapSpec): void {
         // A Request's body is consumed by fetch itself (bodyUsed, clone() then throws), so it is copied
         // before the call. Seen in Chromium 2026-11: `fetch(new Request(url, {method: 'POST', body}))`
         // went unrelayed when the copy was made afterwards.
-        const body: Promise<string | null> = init?.body !== undefined
+        const body: Promise<string | null> = (init?.body !== undefined
           ? Promise.resolve(bodyToString(init.body))
-          : request ? request.clone().text().then((t) => t.slice(0, MAX_BODY), () => null) : Promise.resolve(null);
+          : request ? request.clone().text().then((t) => t.slice(0, MAX_BODY), () => null) : Promise.resolve(null)).then(reduce);
         seen = { method, url, body, startedAt: stamp() };
       }
     } catch {
@@ -64,12 +75,17 @@ export function installPageTap(spec: TapSpec): void {
       const { method, url, body, startedAt } = seen;
       result.then(
         async (response) => {
+          const requestBody = await body;
+          if (!bodyWanted(requestBody)) return;
           const responseBody = spec.responses.test(url)
             ? await response.clone().text().then((t) => t.slice(0, MAX_BODY), () => null)
             : null;
-          relay({ method, url, status: response.status, requestBody: await body, responseBody, startedAt });
+          relay({ method, url, status: response.status, requestBody, responseBody, startedAt });
         },
-        async () => relay({ method, url, status: 0, requestBody: await body, responseBody: null, startedAt }),
+        async () => {
+          const requestBody = await body;
+          if (bodyWanted(requestBody)) relay({ method, url, status: 0, requestBody, responseBody: null, startedAt });
+        },
       ).catch(() => undefined);
     }
     return result;
@@ -90,9 +106,9 @@ export function installPageTap(spec: TapSpec): void {
   proto.send = function giveFirstSend(this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
     try {
       const m = meta.get(this);
-      if (m && wanted(m.method, m.url)) {
+      const requestBody = m && wanted(m.method, m.url) ? reduce(bodyToString(body)) : null;
+      if (m && wanted(m.method, m.url) && bodyWanted(requestBody)) {
         const startedAt = stamp();
-        const requestBody = bodyToString(body);
         this.addEventListener('loadend', () => {
           let responseBody: string | null = null;
           try {
