@@ -9,6 +9,7 @@ import { mastodonAdapter } from './mastodon/index.ts';
 import { linkedinAdapter } from './linkedin/index.ts';
 import { hackernewsAdapter } from './hackernews/index.ts';
 import { redditAdapter } from './reddit/index.ts';
+import { threadsAdapter } from './threads/index.ts';
 import { xAdapter } from './x/index.ts';
 
 export const ADAPTERS: Partial<Record<Platform, SiteAdapter>> = {
@@ -18,6 +19,7 @@ export const ADAPTERS: Partial<Record<Platform, SiteAdapter>> = {
   linkedin: linkedinAdapter,
   bluesky: blueskyAdapter,
   mastodon: mastodonAdapter,
+  threads: threadsAdapter,
 };
 
 export function adapterList(): SiteAdapter[] {
