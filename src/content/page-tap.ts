@@ -62,10 +62,14 @@ export function installPageTap(spec: TapSpec): void {
         // A Request's body is consumed by fetch itself (bodyUsed, clone() then throws), so it is copied
         // before the call. Seen in Chromium 2026-11: `fetch(new Request(url, {method: 'POST', body}))`
         // went unrelayed when the copy was made afterwards.
-        const body: Promise<string | null> = (init?.body !== undefined
-          ? Promise.resolve(bodyToString(init.body))
-          : request ? request.clone().text().then((t) => t.slice(0, MAX_BODY), () => null) : Promise.resolve(null)).then(reduce);
-        seen = { method, url, body, startedAt: stamp() };
+        if (init?.body !== undefined) {
+          // Known now: a request the spec does not want is never looked at again.
+          const reduced = reduce(bodyToString(init.body));
+          if (bodyWanted(reduced)) seen = { method, url, body: Promise.resolve(reduced), startedAt: stamp() };
+        } else {
+          const body = request ? request.clone().text().then((t) => reduce(t.slice(0, MAX_BODY)), () => null) : Promise.resolve(null);
+          seen = { method, url, body, startedAt: stamp() };
+        }
       }
     } catch {
       // Fail open: never stand between the page and its request.
@@ -75,11 +79,11 @@ export function installPageTap(spec: TapSpec): void {
       const { method, url, body, startedAt } = seen;
       result.then(
         async (response) => {
+          // Cloned before anything is awaited: the page reads the body at once, and a used body cannot be cloned.
+          const responseText = spec.responses.test(url) ? response.clone().text().then((t) => t.slice(0, MAX_BODY), () => null) : null;
           const requestBody = await body;
           if (!bodyWanted(requestBody)) return;
-          const responseBody = spec.responses.test(url)
-            ? await response.clone().text().then((t) => t.slice(0, MAX_BODY), () => null)
-            : null;
+          const responseBody = await responseText;
           relay({ method, url, status: response.status, requestBody, responseBody, startedAt });
         },
         async () => {
