@@ -8,6 +8,7 @@
  * never seen. Any error in here is swallowed: the site must work exactly as without us.
  */
 import type { NetworkCall, TapSpec } from '../adapters/types.ts';
+import { keepFormFields } from '../shared/form-fields.ts';
 
 export const TAP_MESSAGE_KEY = 'give-first-tap';
 /** Responses longer than this are cut; the fields we read sit near the start of X's and others' replies. */
@@ -17,15 +18,6 @@ function bodyToString(body: unknown): string | null {
   if (typeof body === 'string') return body.slice(0, MAX_BODY);
   if (body instanceof URLSearchParams) return body.toString().slice(0, MAX_BODY);
   return null;
-}
-
-/** Keeps only `fields` of a form body (see TapSpec.formFields); null stays null. */
-export function keepFormFields(body: string | null, fields: readonly string[] | undefined): string | null {
-  if (body === null || !fields) return body;
-  const from = new URLSearchParams(body);
-  const kept = new URLSearchParams();
-  for (const field of fields) for (const value of from.getAll(field)) kept.append(field, value);
-  return kept.toString();
 }
 
 function relay(call: NetworkCall): void {
