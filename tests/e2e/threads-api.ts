@@ -52,6 +52,7 @@ export class FakeThreads {
   follows = new Set<string>();
   created: { pk: string; code: string; caption: string; info: Record<string, unknown> }[] = [];
   private failing = new Map<string, { status: number; errors: boolean }>();
+  private slow = new Map<string, number>();
 
   reset(): void {
     this.calls = [];
@@ -60,6 +61,12 @@ export class FakeThreads {
     this.follows.clear();
     this.created = [];
     this.failing.clear();
+    this.slow.clear();
+  }
+
+  /** Answers an operation only after `ms` (a slow network). */
+  delay(op: string, ms: number): void {
+    this.slow.set(op, ms);
   }
 
   /** Fails an operation: with an HTTP status, or (errors) with HTTP 200 and a GraphQL `errors` list. */
@@ -81,7 +88,7 @@ export class FakeThreads {
     };
   }
 
-  handle(method: string, url: URL, body: string | null): { status: number; body: unknown } | undefined {
+  handle(method: string, url: URL, body: string | null): { status: number; body: unknown; delay?: number } | undefined {
     if (method !== 'POST') return undefined;
     const form = new URLSearchParams(body ?? '');
     const fields = [...new Set(form.keys())];
@@ -121,7 +128,13 @@ export class FakeThreads {
     });
   }
 
-  private answer(call: Omit<ThreadsCall, 'status'>, ok: () => unknown): { status: number; body: unknown } {
+  private answer(call: Omit<ThreadsCall, 'status'>, ok: () => unknown): { status: number; body: unknown; delay?: number } {
+    const delay = this.slow.get(call.op);
+    const answer = this.answerNow(call, ok);
+    return delay ? { ...answer, delay } : answer;
+  }
+
+  private answerNow(call: Omit<ThreadsCall, 'status'>, ok: () => unknown): { status: number; body: unknown } {
     const failing = this.failing.get(call.op);
     if (failing) {
       this.calls.push({ ...call, status: failing.status });
@@ -141,7 +154,11 @@ export async function serveThreads(context: BrowserContext, api: FakeThreads): P
     '/?hl=es': 'threads/home-es.html',
     [`/@${CAROL.username}`]: 'threads/home.html',
   };
-  const handler = ({ method, url, body }: { method: string; url: URL; body: string | null }) => api.handle(method, url, body);
+  const handler = async ({ method, url, body }: { method: string; url: URL; body: string | null }) => {
+    const answer = api.handle(method, url, body);
+    if (answer?.delay) await new Promise((resolve) => setTimeout(resolve, answer.delay));
+    return answer;
+  };
   await serveSite(context, 'https://www.threads.com', pages, handler);
   await serveSite(context, 'https://www.threads.net', pages, handler);
   await serveSite(context, 'https://static.cdninstagram.com', { '/rsrc.php/v4/yK/r/BarcelonaWeb.3kQ9x2.js': 'threads/client.js' });

@@ -97,6 +97,18 @@ describe('likes (confirmed by the icon flip)', () => {
     await page.waitForTimeout(2500);
     expect(await sentinel(page)).toEqual([]);
   });
+
+  test('a like whose slow request fails after the settle time is counted, then undone when the site rolls it back', async () => {
+    api.fail('useBarcelonaLikeMutationLikeMutation', 500);
+    api.delay('useBarcelonaLikeMutationLikeMutation', 4000);
+    const page = await openThreads(h);
+    await control(page, 'alice', 'Like').click();
+    const like = await waitForThreadsEvent(h, (e) => e.kind === 'like', 'the like, once the icon held for the settle time');
+    expect(like.undoneAt).toBeUndefined();
+    await page.locator('[data-replica-toast]').waitFor({ timeout: 10_000 });
+    expect(await likeIcon(page, 'alice')).toBe('Like');
+    await poll(async () => (await threadsEvents(h)).find((e) => e.id === like.id)?.undoneAt, 20_000).toBeDefined();
+  });
 });
 
 describe('reposts, quotes, follows', () => {

@@ -12,7 +12,7 @@ import { mutationAction, THREADS_TAP } from './network.ts';
 import { parseThreadsCall } from './parse.ts';
 import { parsePostHref, parseProfileHref, threadsPageKind, type ThreadsPageKind } from './routes.ts';
 import { ThreadsSession } from './session.ts';
-import { createWatch, SETTLE_MS } from './watch.ts';
+import { createWatch, LATE_CHECK_MS, SETTLE_MS } from './watch.ts';
 
 // Fixtures (src/adapters/threads/fixtures/): one request/response pair per file, with `_source`. The
 // request is the whole form as the page sends it, tokens included, so the tests also show what the tap drops.
@@ -296,6 +296,23 @@ describe('likes, confirmed by the icon flip (watch)', () => {
     expect(emitted).toEqual([]);
   });
 
+  it('a like rolled back after the settle time (a slow request that failed) is undone by the late check', () => {
+    click('DCw1AbCdEfG');
+    flip('DCw1AbCdEfG', 'Unlike');
+    vi.advanceTimersByTime(SETTLE_MS + 3000);
+    flip('DCw1AbCdEfG', 'Like');
+    vi.advanceTimersByTime(LATE_CHECK_MS);
+    expect(emitted).toMatchObject([{ op: 'did', ref: 'DCw1AbCdEfG' }, { op: 'undid', kinds: ['like'], ref: 'DCw1AbCdEfG' }]);
+    expect(emitted[1]?.at).toBeGreaterThan(emitted[0]?.at ?? Infinity);
+  });
+
+  it('a like that still holds at the late check stays one like', () => {
+    click('DCw1AbCdEfG');
+    flip('DCw1AbCdEfG', 'Unlike');
+    vi.advanceTimersByTime(LATE_CHECK_MS + SETTLE_MS);
+    expect(emitted).toHaveLength(1);
+  });
+
   it('like → unlike → like in quick succession is one like; unliking later undoes it', () => {
     for (const to of ['Unlike', 'Like', 'Unlike']) {
       click('DCu5QrStUvW');
@@ -308,6 +325,9 @@ describe('likes, confirmed by the icon flip (watch)', () => {
     flip('DCu5QrStUvW', 'Like');
     vi.advanceTimersByTime(SETTLE_MS);
     expect(emitted[1]).toEqual({ op: 'undid', platform: 'threads', kinds: ['like'], ref: 'DCu5QrStUvW', at: AT + 600 + SETTLE_MS });
+    // The like's late check sees the unlike as the user's own (a click came after it): nothing more.
+    vi.advanceTimersByTime(LATE_CHECK_MS);
+    expect(emitted).toHaveLength(2);
   });
 
   it('works with Spanish labels', () => {

@@ -8,6 +8,7 @@
  *   is read again. It counts only if the state differs from before the first click: Threads flips the
  *   icon at once and flips it back when the request fails, so a failed like counts nothing, and
  *   like → unlike → like in quick succession is one like. Unlike is the same flip the other way (undo).
+ *   A request slower than that which then fails is caught by one late re-read (LATE_CHECK_MS).
  * - Clicks on Reply, Repost and Follow controls are remembered (session.ts): the requests those clicks
  *   lead to name only numeric ids, the post and author come from here.
  */
@@ -18,6 +19,11 @@ import type { ClickContext, ThreadsSession } from './session.ts';
 
 /** How long after the last click on a post its like icon is read (the request normally settles within). */
 export const SETTLE_MS = 2000;
+/**
+ * A request slower than SETTLE_MS that then fails flips the icon back after the like was counted: the
+ * icon is read once more this long after the click, and a flip back with no click in between is undone.
+ */
+export const LATE_CHECK_MS = 15_000;
 
 interface PendingLike {
   before: boolean;
@@ -29,6 +35,8 @@ interface PendingLike {
 export function createWatch(session: ThreadsSession) {
   return (doc: Document, emit: (observation: Observation) => void, signal: AbortSignal): void => {
     const pending = new Map<string, PendingLike>();
+    /** Post code → time of the last click on its like control (bounded: cleared when it grows large). */
+    const lastClick = new Map<string, number>();
     signal.addEventListener('abort', () => {
       for (const p of pending.values()) clearTimeout(p.timer);
       pending.clear();
@@ -41,13 +49,24 @@ export function createWatch(session: ThreadsSession) {
       const post = findPost(doc, code);
       const now = post ? likeState(post) : null;
       if (now === null || now === p.before) return;
-      if (now) {
+      report(code, now, p.author, p.at);
+      const late = setTimeout(() => {
+        const again = findPost(doc, code);
+        const state = again ? likeState(again) : null;
+        // A click since then is followed by its own check; otherwise a flip back is the site rolling back.
+        if (!signal.aborted && lastClick.get(code) === p.at && state === p.before) report(code, p.before, p.author, Date.now());
+      }, LATE_CHECK_MS - SETTLE_MS);
+      signal.addEventListener('abort', () => clearTimeout(late), { once: true });
+    };
+
+    const report = (code: string, liked: boolean, author: string | null, at: number): void => {
+      if (liked) {
         emit({
-          op: 'did', platform: 'threads', kind: 'like', ref: code, at: p.at,
-          target: { id: code, ...(p.author ? { author: p.author, url: postUrl(p.author, code) } : {}) },
+          op: 'did', platform: 'threads', kind: 'like', ref: code, at,
+          target: { id: code, ...(author ? { author, url: postUrl(author, code) } : {}) },
         });
       } else {
-        emit({ op: 'undid', platform: 'threads', kinds: ['like'], ref: code, at: p.at });
+        emit({ op: 'undid', platform: 'threads', kinds: ['like'], ref: code, at });
       }
     };
 
@@ -68,6 +87,8 @@ export function createWatch(session: ThreadsSession) {
       if (!post || (hit?.role !== 'like' && hit?.role !== 'unlike')) return;
       const { code, author } = postIdentity(post);
       if (!code) return;
+      if (lastClick.size > 500) lastClick.clear();
+      lastClick.set(code, now);
       const earlier = pending.get(code);
       if (earlier) clearTimeout(earlier.timer);
       pending.set(code, {
