@@ -37,8 +37,10 @@ export function createWatch(session: ThreadsSession) {
     const pending = new Map<string, PendingLike>();
     /** Post code → time of the last click on its like control (bounded: cleared when it grows large). */
     const lastClick = new Map<string, number>();
+    const lateChecks = new Set<ReturnType<typeof setTimeout>>();
     signal.addEventListener('abort', () => {
       for (const p of pending.values()) clearTimeout(p.timer);
+      for (const timer of lateChecks) clearTimeout(timer);
       pending.clear();
     }, { once: true });
 
@@ -51,12 +53,13 @@ export function createWatch(session: ThreadsSession) {
       if (now === null || now === p.before) return;
       report(code, now, p.author, p.at);
       const late = setTimeout(() => {
+        lateChecks.delete(late);
         const again = findPost(doc, code);
         const state = again ? likeState(again) : null;
         // A click since then is followed by its own check; otherwise a flip back is the site rolling back.
         if (!signal.aborted && lastClick.get(code) === p.at && state === p.before) report(code, p.before, p.author, Date.now());
       }, LATE_CHECK_MS - SETTLE_MS);
-      signal.addEventListener('abort', () => clearTimeout(late), { once: true });
+      lateChecks.add(late);
     };
 
     const report = (code: string, liked: boolean, author: string | null, at: number): void => {
