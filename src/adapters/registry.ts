@@ -9,6 +9,7 @@ import { mastodonAdapter } from './mastodon/index.ts';
 import { linkedinAdapter } from './linkedin/index.ts';
 import { hackernewsAdapter } from './hackernews/index.ts';
 import { redditAdapter } from './reddit/index.ts';
+import { threadsAdapter } from './threads/index.ts';
 import { xAdapter } from './x/index.ts';
 import { youtubeAdapter } from './youtube/index.ts';
 
@@ -20,6 +21,7 @@ export const ADAPTERS: Partial<Record<Platform, SiteAdapter>> = {
   bluesky: blueskyAdapter,
   mastodon: mastodonAdapter,
   youtube: youtubeAdapter,
+  threads: threadsAdapter,
 };
 
 export function adapterList(): SiteAdapter[] {

@@ -24,6 +24,19 @@ export interface TapSpec {
   requests: RegExp;
   /** Of those, the ones whose response body the adapter reads. */
   responses: RegExp;
+  /**
+   * For sites whose request bodies are forms that also carry session tokens (Meta's GraphQL sends
+   * fb_dtsg, lsd, jazoest… beside the operation): only these fields are relayed, everything else is
+   * dropped in the page world, so tokens never reach the extension. When set, every relayed body is
+   * read as application/x-www-form-urlencoded.
+   */
+  formFields?: readonly string[];
+  /**
+   * Further narrows `requests` by the body (after `formFields`): one GraphQL endpoint carries every query
+   * and mutation, and only the few mutations the adapter reads are relayed. Requests whose body cannot be
+   * read are not relayed when this is set.
+   */
+  bodies?: RegExp;
 }
 
 /** What kind of writing a composer's submit would publish; only `post` (original) can be nudged. */

@@ -8,6 +8,7 @@
  * never seen. Any error in here is swallowed: the site must work exactly as without us.
  */
 import type { NetworkCall, TapSpec } from '../adapters/types.ts';
+import { keepFormFields } from '../shared/form-fields.ts';
 
 export const TAP_MESSAGE_KEY = 'give-first-tap';
 /** Responses longer than this are cut; the fields we read sit near the start of X's and others' replies. */
@@ -32,6 +33,8 @@ export function installPageTap(spec: TapSpec): void {
     }
   };
   const wanted = (method: string, url: string): boolean => method !== 'GET' && spec.requests.test(url);
+  const reduce = (body: string | null): string | null => keepFormFields(body, spec.formFields);
+  const bodyWanted = (body: string | null): boolean => !spec.bodies || (body !== null && spec.bodies.test(body));
 
   // Downstream, rapid toggles (like, unlike, like) are ordered by `startedAt`, and the ledger ignores an
   // action that is not newer than the last one it applied (that is what makes repeats idempotent). Two
@@ -51,10 +54,14 @@ export function installPageTap(spec: TapSpec): void {
         // A Request's body is consumed by fetch itself (bodyUsed, clone() then throws), so it is copied
         // before the call. Seen in Chromium 2026-11: `fetch(new Request(url, {method: 'POST', body}))`
         // went unrelayed when the copy was made afterwards.
-        const body: Promise<string | null> = init?.body !== undefined
-          ? Promise.resolve(bodyToString(init.body))
-          : request ? request.clone().text().then((t) => t.slice(0, MAX_BODY), () => null) : Promise.resolve(null);
-        seen = { method, url, body, startedAt: stamp() };
+        if (init?.body !== undefined) {
+          // Known now: a request the spec does not want is never looked at again.
+          const reduced = reduce(bodyToString(init.body));
+          if (bodyWanted(reduced)) seen = { method, url, body: Promise.resolve(reduced), startedAt: stamp() };
+        } else {
+          const body = request ? request.clone().text().then((t) => reduce(t.slice(0, MAX_BODY)), () => null) : Promise.resolve(null);
+          seen = { method, url, body, startedAt: stamp() };
+        }
       }
     } catch {
       // Fail open: never stand between the page and its request.
@@ -64,12 +71,17 @@ export function installPageTap(spec: TapSpec): void {
       const { method, url, body, startedAt } = seen;
       result.then(
         async (response) => {
-          const responseBody = spec.responses.test(url)
-            ? await response.clone().text().then((t) => t.slice(0, MAX_BODY), () => null)
-            : null;
-          relay({ method, url, status: response.status, requestBody: await body, responseBody, startedAt });
+          // Cloned before anything is awaited: the page reads the body at once, and a used body cannot be cloned.
+          const responseText = spec.responses.test(url) ? response.clone().text().then((t) => t.slice(0, MAX_BODY), () => null) : null;
+          const requestBody = await body;
+          if (!bodyWanted(requestBody)) return;
+          const responseBody = await responseText;
+          relay({ method, url, status: response.status, requestBody, responseBody, startedAt });
         },
-        async () => relay({ method, url, status: 0, requestBody: await body, responseBody: null, startedAt }),
+        async () => {
+          const requestBody = await body;
+          if (bodyWanted(requestBody)) relay({ method, url, status: 0, requestBody, responseBody: null, startedAt });
+        },
       ).catch(() => undefined);
     }
     return result;
@@ -90,9 +102,9 @@ export function installPageTap(spec: TapSpec): void {
   proto.send = function giveFirstSend(this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
     try {
       const m = meta.get(this);
-      if (m && wanted(m.method, m.url)) {
+      const requestBody = m && wanted(m.method, m.url) ? reduce(bodyToString(body)) : null;
+      if (m && wanted(m.method, m.url) && bodyWanted(requestBody)) {
         const startedAt = stamp();
-        const requestBody = bodyToString(body);
         this.addEventListener('loadend', () => {
           let responseBody: string | null = null;
           try {

@@ -1,0 +1,60 @@
+/**
+ * Threads' network calls that mean the user did something (platforms.md §6.B, confidence M), and the
+ * page tap's filter. Counting sources, one per action so nothing counts twice:
+ * - post, reply, quote: POST …/api/v1/media/configure_text_only_post/ (text; M, captures of the web
+ *   client) and its media siblings configure_text_post_app_feed / _sidecar (L, one unattributed
+ *   third-party client, 2023). Body `signed_body=SIGNATURE.{json}`; a reply's `text_post_app_info` has
+ *   `reply_id`, a quote's `quoted_post_id` (same client, L). The answer names the new post (`media.pk`,
+ *   `media.code`), so a later delete finds it.
+ * - repost / undo repost, follow / unfollow, delete post: GraphQL mutations, POST /graphql/query or
+ *   /api/graphql, form fields `fb_api_req_friendly_name` + `variables` (M for the transport). Their
+ *   names are NOT pinned: the only published name is the like mutation's, from 2023, and §13 flags it as
+ *   possibly changed; one 2023 client even sends its unlike under the like's friendly name (sources
+ *   disagree). So names are matched loosely by the verb they contain (below); variables `media_id`
+ *   (repost, delete: `<pk>_<user id>`) and `target_user_id` (follow) come from that 2023 client (L).
+ * - like / unlike: NOT from the network — the mutation's name is the uncertain one — but from the
+ *   like icon's state flip in the page (watch.ts). The like mutation is not relayed at all.
+ * The form bodies also carry session tokens (fb_dtsg, lsd, jazoest, __user…): the tap keeps only the
+ * three fields below, so tokens never leave the page world.
+ */
+import type { TapSpec } from '../types.ts';
+
+const ORIGIN = String.raw`https://www\.threads\.(?:com|net)`;
+
+export const GRAPHQL_RE = new RegExp(`^${ORIGIN}/(?:graphql/query|api/graphql)/?(?:\\?|$)`);
+/** Group 1: the configure endpoint. */
+export const CONFIGURE_RE = new RegExp(`^${ORIGIN}/api/v1/media/(configure_text_only_post|configure_text_post_app_feed|configure_text_post_app_sidecar)/?(?:\\?|$)`);
+
+export type MutationAction = 'repost' | 'unrepost' | 'follow' | 'unfollow' | 'delete';
+
+/**
+ * Friendly name → action, first match wins (undo verbs before their actions). Relay mutation names end
+ * in `Mutation`; queries (`BarcelonaProfileRepostsTabDirectQuery`, `BarcelonaFriendshipsFollowersTabQuery`)
+ * never match. `Follow` must not be followed by `er`/`Request` (removing a follower, approving a follow
+ * request: not the user following someone).
+ */
+const MUTATIONS: readonly [RegExp, MutationAction][] = [
+  [/(?:Un-?repost|(?:Delete|Remove|Undo)Repost)\w*Mutation$/i, 'unrepost'],
+  [/Repost\w*Mutation$/i, 'repost'],
+  [/Unfollow(?!er|Request)\w*Mutation$/i, 'unfollow'],
+  [/Follow(?!er|Request)\w*Mutation$/i, 'follow'],
+  [/(?:Delete|Remove)(?:Text)?(?:Post|Media|Thread)\w*Mutation$/i, 'delete'],
+];
+
+export function mutationAction(friendlyName: string): MutationAction | null {
+  if (/Like\w*Mutation$/i.test(friendlyName)) return null;
+  for (const [re, action] of MUTATIONS) if (re.test(friendlyName)) return action;
+  return null;
+}
+
+/** The only form fields ever relayed (tap) and read (parse.ts). */
+export const FORM_FIELDS = ['fb_api_req_friendly_name', 'variables', 'signed_body'] as const;
+
+export const THREADS_TAP: TapSpec = {
+  requests: new RegExp(`${GRAPHQL_RE.source}|${CONFIGURE_RE.source}`),
+  // GraphQL mutations may be refused with HTTP 200 and `errors`; configure answers name the new post.
+  responses: new RegExp(`${GRAPHQL_RE.source}|${CONFIGURE_RE.source}`),
+  formFields: FORM_FIELDS,
+  // Of the GraphQL traffic (every feed query goes there too) only the mutations above; every configure call.
+  bodies: /(?:^|&)(?:signed_body=|fb_api_req_friendly_name=[\w%-]*(?:Repost|Follow|(?:Delete|Remove)(?:Text)?(?:Post|Media|Thread))[\w%-]*Mutation(?:&|$))/i,
+};

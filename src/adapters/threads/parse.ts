@@ -1,0 +1,117 @@
+/**
+ * Threads requests → observations (network.ts lists the calls and their confidence).
+ *
+ * Refs (the `<ref>` in `threads:<kind>:<ref>`): a post's numeric media pk for everything the network
+ * names — own posts, replies and quotes (from the configure answer, so a delete, which sends
+ * `<pk>_<user id>`, finds them), reposts (the reposted pk) — and the account's numeric id for follows.
+ * Likes are confirmed in the page (watch.ts), where only the post code (`C9xAbCdEfGh`) is shown: their
+ * ref is that code. Each action has one source, so the two id spaces never meet in one event.
+ *
+ * Only the form fields `fb_api_req_friendly_name`, `variables` and `signed_body` are read (the tap drops
+ * the rest, tokens included); of signed_body's JSON only caption, text_post_app_info and the link.
+ */
+import { parseJson, pick, str } from '../../shared/json.ts';
+import { localRef } from '../../shared/local-ref.ts';
+import type { Target } from '../../shared/events.ts';
+import type { Observation } from '../../shared/observations.ts';
+import { ShapeError, type NetworkCall } from '../types.ts';
+import { CONFIGURE_RE, GRAPHQL_RE, mutationAction } from './network.ts';
+import { postUrl, profileUrl } from './routes.ts';
+import type { ClickContext, ThreadsSession } from './session.ts';
+
+/** Meta prefixes some JSON answers with `for (;;);` against JSON hijacking. */
+export function parseMetaJson(text: string | null): unknown {
+  return parseJson(text?.replace(/^\s*for\s*\(;;\);/, '') ?? null);
+}
+
+/** A GraphQL answer with `errors` (sent with HTTP 200) did nothing. */
+export function isRefusal(responseBody: string | null): boolean {
+  const errors = pick(parseMetaJson(responseBody), 'errors');
+  return Array.isArray(errors) && errors.length > 0;
+}
+
+/** `3467123456789012345_63055343223` → `3467123456789012345`. */
+function mediaPk(id: string): string {
+  return id.split('_')[0] ?? id;
+}
+
+function clickedTarget(id: string, context: ClickContext | null): Target {
+  if (!context?.author) return { id };
+  return { id, author: context.author, url: context.code ? postUrl(context.author, context.code) : profileUrl(context.author) };
+}
+
+function parseConfigure(call: NetworkCall, endpoint: string, session: ThreadsSession, ownHandle: string | null): Observation[] {
+  const signed = new URLSearchParams(call.requestBody ?? '').get('signed_body');
+  if (!signed) throw new ShapeError(endpoint, 'missing signed_body');
+  // `SIGNATURE.{json}`: the web client's signature is a placeholder; only the JSON after the first dot is read.
+  const body = parseJson(signed.slice(signed.indexOf('.') + 1));
+  if (!body || typeof body !== 'object') throw new ShapeError(endpoint, 'signed_body holds no JSON');
+  const caption = pick(body, 'caption');
+  if (typeof caption !== 'string') throw new ShapeError(endpoint, 'missing caption');
+  // The client sends text_post_app_info as an object or as a JSON string (both seen in third-party code).
+  const rawInfo = pick(body, 'text_post_app_info');
+  const info = typeof rawInfo === 'string' ? parseJson(rawInfo) : rawInfo;
+  if (!info || typeof info !== 'object') throw new ShapeError(endpoint, 'missing text_post_app_info');
+
+  const response = parseMetaJson(call.responseBody);
+  if (str(pick(response, 'status')) === 'fail') return [];
+  const pk = str(pick(response, 'media.pk')) ?? (str(pick(response, 'media.id')) ? mediaPk(str(pick(response, 'media.id')) ?? '') : undefined);
+  const code = str(pick(response, 'media.code'));
+  const username = str(pick(response, 'media.user.username'))?.toLowerCase();
+  if (username) session.me = username;
+  const me = username ?? ownHandle;
+  const at = call.startedAt;
+  const ref = pk ?? localRef(caption, at);
+  const base = { op: 'did' as const, platform: 'threads' as const, ref, at, text: caption };
+
+  const replyTo = str(pick(info, 'reply_id'));
+  if (replyTo) return [{ ...base, kind: 'reply', target: clickedTarget(mediaPk(replyTo), session.recent(session.replyClick, at)) }];
+  const quoted = str(pick(info, 'quoted_post_id'));
+  if (quoted) return [{ ...base, kind: 'quote', target: clickedTarget(mediaPk(quoted), session.recent(session.repostClick, at)) }];
+  const link = str(pick(info, 'link_attachment_url'));
+  return [{
+    ...base,
+    kind: 'post',
+    target: { ...(pk ? { id: pk } : {}), ...(me ? { author: me } : {}), ...(me && code ? { url: postUrl(me, code) } : {}) },
+    ...(link ? { links: [link] } : {}),
+  }];
+}
+
+function parseGraphql(call: NetworkCall, session: ThreadsSession): Observation[] {
+  const form = new URLSearchParams(call.requestBody ?? '');
+  const name = form.get('fb_api_req_friendly_name');
+  const action = name ? mutationAction(name) : null;
+  if (!name || !action) return [];
+  if (isRefusal(call.responseBody)) return [];
+  const variables = parseJson(form.get('variables'));
+  if (!variables || typeof variables !== 'object') throw new ShapeError(name, 'variables is not JSON');
+  const at = call.startedAt;
+
+  if (action === 'follow' || action === 'unfollow') {
+    const user = str(pick(variables, 'target_user_id')) ?? str(pick(variables, 'userID')) ?? str(pick(variables, 'user_id'));
+    if (!user) throw new ShapeError(name, 'missing target_user_id');
+    if (action === 'unfollow') return [{ op: 'undid', platform: 'threads', kinds: ['follow'], ref: user, at }];
+    const author = session.recent(session.followClick, at)?.author;
+    return [{ op: 'did', platform: 'threads', kind: 'follow', ref: user, at, target: { id: user, ...(author ? { author, url: profileUrl(author) } : {}) } }];
+  }
+
+  const media = str(pick(variables, 'media_id')) ?? str(pick(variables, 'mediaID')) ?? str(pick(variables, 'post_id'));
+  if (!media) throw new ShapeError(name, 'missing media_id');
+  const pk = mediaPk(media);
+  switch (action) {
+    case 'repost':
+      return [{ op: 'did', platform: 'threads', kind: 'repost', ref: pk, at, target: clickedTarget(pk, session.recent(session.repostClick, at)) }];
+    case 'unrepost':
+      return [{ op: 'undid', platform: 'threads', kinds: ['repost'], ref: pk, at }];
+    case 'delete':
+      return [{ op: 'undid', platform: 'threads', kinds: ['post', 'reply', 'quote'], ref: pk, at }];
+  }
+}
+
+export function parseThreadsCall(call: NetworkCall, session: ThreadsSession, ownHandle: string | null): Observation[] {
+  if (call.method !== 'POST') return [];
+  const configure = CONFIGURE_RE.exec(call.url);
+  if (configure?.[1]) return parseConfigure(call, configure[1], session, ownHandle);
+  if (GRAPHQL_RE.test(call.url)) return parseGraphql(call, session);
+  return [];
+}

@@ -1,0 +1,405 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { keepFormFields } from '../../shared/form-fields.ts';
+import type { Observation } from '../../shared/observations.ts';
+import { ShapeError, type NetworkCall } from '../types.ts';
+import { likeState, postIdentity } from './dom.ts';
+import { createThreadsComposer } from './composer.ts';
+import { threadsAdapter } from './index.ts';
+import { mutationAction, THREADS_TAP } from './network.ts';
+import { parseThreadsCall } from './parse.ts';
+import { parsePostHref, parseProfileHref, threadsPageKind, type ThreadsPageKind } from './routes.ts';
+import { ThreadsSession } from './session.ts';
+import { createWatch, LATE_CHECK_MS, SETTLE_MS } from './watch.ts';
+
+// Fixtures (src/adapters/threads/fixtures/): one request/response pair per file, with `_source`. The
+// request is the whole form as the page sends it, tokens included, so the tests also show what the tap drops.
+interface CallFixture {
+  _source: string;
+  method: string;
+  url: string;
+  status: number;
+  request: { form: Record<string, string> };
+  response: unknown;
+}
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const FIXTURES = join(HERE, 'fixtures');
+const AT = Date.UTC(2026, 10, 23, 10, 15);
+const ALICE_PK = '3487400011122233344';
+
+function fixture(name: string): CallFixture {
+  return JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8')) as CallFixture;
+}
+
+/** The raw form body the page sends. */
+function rawBody(f: CallFixture): string {
+  return new URLSearchParams(f.request.form).toString();
+}
+
+/** The call as the runtime receives it: the body reduced by the tap, as in src/content/page-tap.ts. */
+function call(name: string, patch: Partial<NetworkCall> = {}): NetworkCall {
+  const f = fixture(name);
+  return {
+    method: f.method,
+    url: f.url,
+    status: f.status,
+    requestBody: keepFormFields(rawBody(f), THREADS_TAP.formFields),
+    responseBody: f.response === null ? null : JSON.stringify(f.response),
+    startedAt: AT,
+    ...patch,
+  };
+}
+
+/** Whether the page tap would relay this request (URL, then the reduced body). */
+function relayed(f: CallFixture): boolean {
+  const body = keepFormFields(rawBody(f), THREADS_TAP.formFields);
+  return THREADS_TAP.requests.test(f.url) && (!THREADS_TAP.bodies || (body !== null && THREADS_TAP.bodies.test(body)));
+}
+
+function load(html: string): Document {
+  document.body.innerHTML = html;
+  return document;
+}
+const feed = (): string => readFileSync(join(FIXTURES, 'feed.html'), 'utf8');
+
+let session: ThreadsSession;
+const parse = (c: NetworkCall, own: string | null = 'givefirst.me'): Observation[] => parseThreadsCall(c, session, own);
+
+beforeEach(() => {
+  session = new ThreadsSession();
+  document.body.innerHTML = '';
+});
+
+describe('routes', () => {
+  const cases: [string, ThreadsPageKind][] = [
+    ['https://www.threads.com/', 'home'],
+    ['https://www.threads.com/following', 'home'],
+    ['https://www.threads.com/@alice.chen', 'profile'],
+    ['https://www.threads.com/@alice.chen/replies', 'profile'],
+    ['https://www.threads.net/@alice.chen/post/DCw1AbCdEfG', 'post'],
+    ['https://www.threads.com/search', 'other'],
+    ['https://www.threads.com/settings/privacy', 'other'],
+    ['https://www.example.com/@alice.chen', 'other'],
+  ];
+  it.each(cases)('%s → %s', (url, kind) => expect(threadsPageKind(new URL(url))).toBe(kind));
+
+  it('reads post and profile links, relative and absolute, on either host', () => {
+    expect(parsePostHref('/@Alice.Chen/post/DCw1AbCdEfG')).toEqual({ author: 'alice.chen', code: 'DCw1AbCdEfG' });
+    expect(parsePostHref('https://www.threads.net/@bob.okafor/post/DCu5QrStUvW?xmt=1')).toEqual({ author: 'bob.okafor', code: 'DCu5QrStUvW' });
+    expect(parsePostHref('/@alice.chen')).toBeNull();
+    expect(parseProfileHref('/@alice.chen')).toBe('alice.chen');
+    expect(parseProfileHref('https://www.threads.com/@alice.chen/replies')).toBe('alice.chen');
+    expect(parseProfileHref('/@alice.chen/post/DCw1AbCdEfG')).toBeNull();
+  });
+});
+
+describe('the page tap', () => {
+  it('relays the mutations and post creations the adapter reads, and nothing else', () => {
+    for (const name of ['post', 'reply', 'quote', 'post-refused', 'repost', 'unrepost', 'follow', 'unfollow', 'delete-post', 'repost-refused', 'repost-changed']) {
+      expect(relayed(fixture(name)), name).toBe(true);
+    }
+    // The like is confirmed in the page (watch.ts); read queries share the endpoint and are never relayed.
+    expect(relayed(fixture('like'))).toBe(false);
+    expect(relayed(fixture('feed-query'))).toBe(false);
+  });
+
+  it('drops every session token from the relayed body', () => {
+    for (const name of ['repost', 'follow', 'post']) {
+      const body = call(name).requestBody ?? '';
+      for (const token of ['fb_dtsg', 'lsd', 'jazoest', '__user', '__hs', '__s', 'av', 'doc_id']) {
+        expect([...new URLSearchParams(body).keys()], `${name} ${token}`).not.toContain(token);
+      }
+      expect(body).not.toContain('not_real');
+    }
+  });
+
+  it('matches friendly names loosely by verb, never a query or a like', () => {
+    expect(mutationAction('useBarcelonaCreateRepostMutation')).toBe('repost');
+    expect(mutationAction('useTHRepostMutation')).toBe('repost');
+    expect(mutationAction('useBarcelonaDeleteRepostMutation')).toBe('unrepost');
+    expect(mutationAction('useBarcelonaUnrepostMutation')).toBe('unrepost');
+    expect(mutationAction('useBarcelonaFollowMutation')).toBe('follow');
+    expect(mutationAction('useBarcelonaUnfollowMutation')).toBe('unfollow');
+    expect(mutationAction('useBarcelonaDeletePostMutation')).toBe('delete');
+    expect(mutationAction('useBarcelonaRemoveFollowerMutation')).toBeNull();
+    expect(mutationAction('useBarcelonaFollowRequestApproveMutation')).toBeNull();
+    expect(mutationAction('useBarcelonaLikeMutationLikeMutation')).toBeNull();
+    expect(mutationAction('BarcelonaProfileRepostsTabDirectQuery')).toBeNull();
+  });
+});
+
+describe('posts, replies, quotes', () => {
+  it('an original post is a take by the user, named by its media pk, with its URL', () => {
+    expect(parse(call('post'))).toEqual([{
+      op: 'did', platform: 'threads', kind: 'post', ref: '3487512345678901234', at: AT,
+      text: 'Launching my new course on giving first. Link in bio!',
+      target: { id: '3487512345678901234', author: 'givefirst.me', url: 'https://www.threads.com/@givefirst.me/post/DCx7aB2pQrS' },
+    }]);
+    expect(session.me).toBe('givefirst.me');
+  });
+
+  it('a reply targets the replied-to post (pk without the user suffix) and, from the click, its author', () => {
+    session.replyClick = { code: 'DCw1AbCdEfG', author: 'alice.chen', at: AT - 5000 };
+    expect(parse(call('reply'))).toEqual([{
+      op: 'did', platform: 'threads', kind: 'reply', ref: '3487512345678905555', at: AT, text: 'Tests and a changelog, every time.',
+      target: { id: ALICE_PK, author: 'alice.chen', url: 'https://www.threads.com/@alice.chen/post/DCw1AbCdEfG' },
+    }]);
+  });
+
+  it('a reply without a remembered click still counts, with the post id only', () => {
+    const [reply] = parse(call('reply'));
+    expect(reply).toMatchObject({ kind: 'reply' });
+    expect(reply?.op === 'did' ? reply.target : undefined).toEqual({ id: ALICE_PK });
+  });
+
+  it('a quote targets the quoted post', () => {
+    session.repostClick = { code: 'DCu5QrStUvW', author: 'bob.okafor', at: AT - 1000 };
+    expect(parse(call('quote'))[0]).toMatchObject({
+      kind: 'quote', ref: '3487512345678907777', text: 'This is the checklist I wish I had.',
+      target: { id: '3487399988877766655', author: 'bob.okafor' },
+    });
+  });
+
+  it('a refused post (status fail) counts nothing', () => {
+    expect(parse(call('post-refused'))).toEqual([]);
+  });
+
+  it('deleting a post undoes a post, reply or quote of that pk', () => {
+    expect(parse(call('delete-post'))).toEqual([{ op: 'undid', platform: 'threads', kinds: ['post', 'reply', 'quote'], ref: '3487512345678901234', at: AT }]);
+  });
+
+  it('an answer without the new id falls back to a local ref', () => {
+    expect(parse(call('post', { responseBody: 'for (;;);{"status":"ok"}' }))[0]?.ref).toMatch(/^local-/);
+  });
+});
+
+describe('reposts and follows', () => {
+  it('repost, then undo repost of the same post', () => {
+    session.repostClick = { code: 'DCw1AbCdEfG', author: 'alice.chen', at: AT - 500 };
+    expect(parse(call('repost'))).toEqual([{
+      op: 'did', platform: 'threads', kind: 'repost', ref: ALICE_PK, at: AT,
+      target: { id: ALICE_PK, author: 'alice.chen', url: 'https://www.threads.com/@alice.chen/post/DCw1AbCdEfG' },
+    }]);
+    expect(parse(call('unrepost'))).toEqual([{ op: 'undid', platform: 'threads', kinds: ['repost'], ref: ALICE_PK, at: AT }]);
+  });
+
+  it('follow with the account from the click; unfollow undoes it', () => {
+    session.followClick = { code: null, author: 'carol.diaz', at: AT - 100 };
+    expect(parse(call('follow'))).toEqual([{
+      op: 'did', platform: 'threads', kind: 'follow', ref: '51234567890', at: AT,
+      target: { id: '51234567890', author: 'carol.diaz', url: 'https://www.threads.com/@carol.diaz' },
+    }]);
+    expect(parse(call('unfollow'))).toEqual([{ op: 'undid', platform: 'threads', kinds: ['follow'], ref: '51234567890', at: AT }]);
+  });
+
+  it('a click remembered too long ago does not name the target', () => {
+    session.followClick = { code: null, author: 'carol.diaz', at: AT - 31 * 60_000 };
+    expect(parse(call('follow'))[0]).toMatchObject({ target: { id: '51234567890' } });
+    expect(JSON.stringify(parse(call('follow')))).not.toContain('carol');
+  });
+
+  it('a mutation refused with errors (HTTP 200) counts nothing', () => {
+    expect(parse(call('repost-refused'))).toEqual([]);
+  });
+});
+
+describe('unknown shapes', () => {
+  it('a repost mutation without media_id is a ShapeError naming the operation', () => {
+    expect(() => parse(call('repost-changed'))).toThrow(ShapeError);
+    expect(() => parse(call('repost-changed'))).toThrow(/useBarcelonaCreateRepostMutation: missing media_id/);
+  });
+
+  it('a configure call without signed_body, without JSON, or without caption is a ShapeError', () => {
+    const url = 'https://www.threads.com/api/v1/media/configure_text_only_post/';
+    const base = { method: 'POST', url, status: 200, responseBody: '{"status":"ok"}', startedAt: AT };
+    expect(() => parse({ ...base, requestBody: 'caption=hi' })).toThrow(ShapeError);
+    expect(() => parse({ ...base, requestBody: 'signed_body=SIGNATURE.not-json' })).toThrow(ShapeError);
+    expect(() => parse({ ...base, requestBody: `signed_body=${encodeURIComponent('SIGNATURE.{"text":"hi","text_post_app_info":{}}')}` })).toThrow(/missing caption/);
+  });
+
+  it('variables that are not JSON are a ShapeError; unknown mutations and GETs are ignored', () => {
+    const url = 'https://www.threads.com/graphql/query';
+    expect(() => parse({ method: 'POST', url, status: 200, requestBody: 'fb_api_req_friendly_name=useBarcelonaFollowMutation&variables=%7B', responseBody: null, startedAt: AT })).toThrow(ShapeError);
+    expect(parse({ method: 'POST', url, status: 200, requestBody: 'fb_api_req_friendly_name=useBarcelonaMuteMutation&variables=%7B%7D', responseBody: null, startedAt: AT })).toEqual([]);
+    expect(parse(call('repost', { method: 'GET' }))).toEqual([]);
+  });
+});
+
+describe('identity and health', () => {
+  it('reads the handle from the navigation profile link', () => {
+    expect(threadsAdapter.readIdentity(load(feed()))).toBe('givefirst.me');
+  });
+
+  it('a normal feed is healthy; posts without like icons or without post containers are not', () => {
+    const url = new URL('https://www.threads.com/');
+    expect(threadsAdapter.checkHealth(load(feed()), url)).toBeNull();
+    expect(threadsAdapter.checkHealth(load(feed().replace(/aria-label="(Un)?like"/gi, 'aria-label="Heart"')), url)).toMatchObject({ code: 'no-like-button' });
+    expect(threadsAdapter.checkHealth(load(feed().replaceAll('data-pressable-container="true"', 'data-pressable="1"')), url)).toMatchObject({ code: 'no-posts' });
+    expect(threadsAdapter.checkHealth(load(feed().replaceAll('/post/', '/p/')), url)).toMatchObject({ code: 'no-post-link' });
+  });
+
+  it('judges feeds, profiles and posts only; a page without a main region is not judged', () => {
+    expect(threadsAdapter.healthApplies?.(new URL('https://www.threads.com/'))).toBe(true);
+    expect(threadsAdapter.healthApplies?.(new URL('https://www.threads.com/settings'))).toBe(false);
+    expect(threadsAdapter.checkHealth(load('<div>login</div>'), new URL('https://www.threads.com/'))).toBeNull();
+  });
+
+  it('reads each post\'s code, author and like state', () => {
+    const posts = [...load(feed()).querySelectorAll('[data-pressable-container="true"]')];
+    expect(posts.map((p) => postIdentity(p))).toEqual([
+      { author: 'alice.chen', code: 'DCw1AbCdEfG' }, { author: 'givefirst.me', code: 'DCv9ZyXwVuT' }, { author: 'bob.okafor', code: 'DCu5QrStUvW' },
+    ]);
+    expect(posts.map((p) => likeState(p))).toEqual([false, true, false]);
+  });
+});
+
+describe('likes, confirmed by the icon flip (watch)', () => {
+  let emitted: Observation[];
+  let controller: AbortController;
+  const likeIcon = (code: string) => document.querySelector(`a[href$="/post/${code}"]`)?.closest('[data-pressable-container]')?.querySelector('svg[aria-label="Like"], svg[aria-label="Unlike"], svg[aria-label="Me gusta"], svg[aria-label="Ya no me gusta"]');
+  const flip = (code: string, to: string) => likeIcon(code)?.setAttribute('aria-label', to);
+  const click = (code: string) => likeIcon(code)?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+
+  beforeEach(() => {
+    vi.useFakeTimers({ now: AT });
+    emitted = [];
+    controller = new AbortController();
+    load(feed());
+    createWatch(session)(document, (o) => emitted.push(o), controller.signal);
+  });
+  afterEach(() => {
+    controller.abort();
+    vi.useRealTimers();
+  });
+
+  it('a like that holds is one like of the post, by its code and author', () => {
+    click('DCw1AbCdEfG');
+    flip('DCw1AbCdEfG', 'Unlike');
+    vi.advanceTimersByTime(SETTLE_MS - 1);
+    expect(emitted).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(emitted).toEqual([{
+      op: 'did', platform: 'threads', kind: 'like', ref: 'DCw1AbCdEfG', at: AT,
+      target: { id: 'DCw1AbCdEfG', author: 'alice.chen', url: 'https://www.threads.com/@alice.chen/post/DCw1AbCdEfG' },
+    }]);
+  });
+
+  it('a like the site rolls back (failed request) counts nothing', () => {
+    click('DCw1AbCdEfG');
+    flip('DCw1AbCdEfG', 'Unlike');
+    vi.advanceTimersByTime(300);
+    flip('DCw1AbCdEfG', 'Like');
+    vi.advanceTimersByTime(SETTLE_MS);
+    expect(emitted).toEqual([]);
+  });
+
+  it('a like rolled back after the settle time (a slow request that failed) is undone by the late check', () => {
+    click('DCw1AbCdEfG');
+    flip('DCw1AbCdEfG', 'Unlike');
+    vi.advanceTimersByTime(SETTLE_MS + 3000);
+    flip('DCw1AbCdEfG', 'Like');
+    vi.advanceTimersByTime(LATE_CHECK_MS);
+    expect(emitted).toMatchObject([{ op: 'did', ref: 'DCw1AbCdEfG' }, { op: 'undid', kinds: ['like'], ref: 'DCw1AbCdEfG' }]);
+    expect(emitted[1]?.at).toBeGreaterThan(emitted[0]?.at ?? Infinity);
+  });
+
+  it('a like that still holds at the late check stays one like', () => {
+    click('DCw1AbCdEfG');
+    flip('DCw1AbCdEfG', 'Unlike');
+    vi.advanceTimersByTime(LATE_CHECK_MS + SETTLE_MS);
+    expect(emitted).toHaveLength(1);
+  });
+
+  it('like → unlike → like in quick succession is one like; unliking later undoes it', () => {
+    for (const to of ['Unlike', 'Like', 'Unlike']) {
+      click('DCu5QrStUvW');
+      flip('DCu5QrStUvW', to);
+      vi.advanceTimersByTime(200);
+    }
+    vi.advanceTimersByTime(SETTLE_MS);
+    expect(emitted.map((o) => o.op)).toEqual(['did']);
+    click('DCu5QrStUvW');
+    flip('DCu5QrStUvW', 'Like');
+    vi.advanceTimersByTime(SETTLE_MS);
+    expect(emitted[1]).toEqual({ op: 'undid', platform: 'threads', kinds: ['like'], ref: 'DCu5QrStUvW', at: AT + 600 + SETTLE_MS });
+    // The like's late check sees the unlike as the user's own (a click came after it): nothing more.
+    vi.advanceTimersByTime(LATE_CHECK_MS);
+    expect(emitted).toHaveLength(2);
+  });
+
+  it('works with Spanish labels', () => {
+    load(feed().replace(/aria-label="Like"/g, 'aria-label="Me gusta"').replace(/aria-label="Unlike"/g, 'aria-label="Ya no me gusta"'));
+    click('DCw1AbCdEfG');
+    flip('DCw1AbCdEfG', 'Ya no me gusta');
+    vi.advanceTimersByTime(SETTLE_MS);
+    expect(emitted).toMatchObject([{ op: 'did', kind: 'like', ref: 'DCw1AbCdEfG' }]);
+  });
+
+  it('remembers the post a Reply or Repost control was clicked on', () => {
+    document.querySelector('a[href$="/post/DCu5QrStUvW"]')?.closest('[data-pressable-container]')?.querySelector('svg[aria-label="Repost"]')
+      ?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(session.repostClick).toEqual({ code: 'DCu5QrStUvW', author: 'bob.okafor', at: AT });
+  });
+
+  it('stops when the signal aborts', () => {
+    click('DCw1AbCdEfG');
+    flip('DCw1AbCdEfG', 'Unlike');
+    controller.abort();
+    vi.advanceTimersByTime(SETTLE_MS);
+    expect(emitted).toEqual([]);
+  });
+});
+
+describe('composer', () => {
+  const dialog = (inner: string) => `<div role="dialog" aria-modal="true">${inner}
+    <div role="textbox" contenteditable="true" aria-placeholder="What's new?">Hello Threads</div>
+    <div role="button" tabindex="0" id="submit"><div>Post</div></div></div>`;
+
+  it('finds the Post button in the dialog only, never when disabled', () => {
+    const composer = createThreadsComposer();
+    load(feed() + dialog(''));
+    const submit = document.getElementById('submit') as HTMLElement;
+    expect(composer.submitFromClick(submit.firstElementChild as Element)).toBe(submit);
+    expect(composer.submitFromClick(document.querySelector('svg[aria-label="Like"]') as Element)).toBeNull();
+    submit.setAttribute('aria-disabled', 'true');
+    expect(composer.submitFromClick(submit)).toBeNull();
+    expect(composer.submitFromKey(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true }))).toBeNull();
+  });
+
+  it('opened from Create it is a post; from a Reply control a reply; from the Quote item a quote', () => {
+    const composer = createThreadsComposer();
+    load(feed() + dialog(''));
+    const submit = document.getElementById('submit') as HTMLElement;
+    const url = new URL('https://www.threads.com/');
+    composer.noteClick(document.querySelector('svg[aria-label="Create"]') as Element, Date.now());
+    expect(composer.describe(submit, url)).toMatchObject({ kind: 'post', draft: 'Hello Threads' });
+    composer.noteClick(document.querySelector('svg[aria-label="Reply"]') as Element, Date.now());
+    expect(composer.describe(submit, url)?.kind).toBe('reply');
+    document.body.insertAdjacentHTML('beforeend', '<div role="menu"><div role="menuitem" id="quote"><span>Citar</span></div></div>');
+    composer.noteClick(document.getElementById('quote') as Element, Date.now());
+    expect(composer.describe(submit, url)?.kind).toBe('quote');
+    composer.noteClick(document.querySelector('[role="main"] [role="button"] span') as Element, Date.now());
+    expect(composer.describe(submit, url)?.kind).toBe('post');
+  });
+
+  it('without a remembered opener, a dialog showing another post is a reply; a submit outside a dialog is nothing', () => {
+    const composer = createThreadsComposer();
+    load(dialog('<a href="/@alice.chen/post/DCw1AbCdEfG">alice.chen</a>'));
+    const url = new URL('https://www.threads.com/');
+    expect(composer.describe(document.getElementById('submit') as HTMLElement, url)?.kind).toBe('reply');
+    load(dialog(''));
+    expect(composer.describe(document.getElementById('submit') as HTMLElement, url)?.kind).toBe('post');
+    load('<div role="button" id="x">Post</div>');
+    expect(composer.describe(document.getElementById('x') as HTMLElement, url)).toBeNull();
+  });
+
+  it('suggests other people\'s posts, never the user\'s own', () => {
+    const composer = createThreadsComposer();
+    const suggested = composer.suggestions(load(feed()), 'givefirst.me', 3);
+    expect(suggested.map((p) => postIdentity(p).author)).toEqual(['alice.chen', 'bob.okafor']);
+    expect(composer.suggestions(document, 'givefirst.me', 1)).toHaveLength(1);
+  });
+});
