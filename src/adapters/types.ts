@@ -24,6 +24,18 @@ export interface TapSpec {
   requests: RegExp;
   /** Of those, the ones whose response body the adapter reads. */
   responses: RegExp;
+  /**
+   * For a site whose one endpoint serves every query, the action being named in the body (Facebook's
+   * `/api/graphql/` with `fb_api_req_friendly_name`): when set, a matching request is relayed, and its
+   * response read, only if its body is text that matches. Everything else (feed pages, searches) is let
+   * through untouched.
+   */
+  bodies?: RegExp;
+  /**
+   * For form-encoded bodies that also carry session tokens: when set, only these fields of the body are
+   * relayed; the rest (tokens included) never leave the page's own world.
+   */
+  formFields?: readonly string[];
 }
 
 /** What kind of writing a composer's submit would publish; only `post` (original) can be nudged. */

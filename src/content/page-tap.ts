@@ -4,8 +4,10 @@
  * they succeeded, and relays them to the isolated content script with window.postMessage.
  *
  * Kept tiny and passive on purpose: it never delays, alters or blocks a request, reads only requests
- * matching the adapter's pattern (never GETs), and never touches headers, so tokens and cookies are
- * never seen. Any error in here is swallowed: the site must work exactly as without us.
+ * matching the adapter's pattern (never GETs; and, where the spec says so, only bodies naming an action),
+ * and never touches headers, so tokens and cookies are never seen. Form fields the spec does not name
+ * (session tokens sent in the body) are dropped before the relay. Any error in here is swallowed: the
+ * site must work exactly as without us.
  */
 import type { NetworkCall, TapSpec } from '../adapters/types.ts';
 
@@ -17,6 +19,18 @@ function bodyToString(body: unknown): string | null {
   if (typeof body === 'string') return body.slice(0, MAX_BODY);
   if (body instanceof URLSearchParams) return body.toString().slice(0, MAX_BODY);
   return null;
+}
+
+/**
+ * The body as relayed: null when the spec filters bodies and this one does not match (not relayed at
+ * all), else the body, cut down to the spec's form fields when it names some.
+ */
+function relayedBody(spec: TapSpec, body: string | null): { body: string | null } | null {
+  if (spec.bodies && (body === null || !spec.bodies.test(body))) return null;
+  if (!spec.formFields || body === null) return { body };
+  const kept = new URLSearchParams();
+  for (const [key, value] of new URLSearchParams(body)) if (spec.formFields.includes(key)) kept.append(key, value);
+  return { body: kept.toString() };
 }
 
 function relay(call: NetworkCall): void {
@@ -64,12 +78,17 @@ export function installPageTap(spec: TapSpec): void {
       const { method, url, body, startedAt } = seen;
       result.then(
         async (response) => {
+          const relayed = relayedBody(spec, await body);
+          if (!relayed) return;
           const responseBody = spec.responses.test(url)
             ? await response.clone().text().then((t) => t.slice(0, MAX_BODY), () => null)
             : null;
-          relay({ method, url, status: response.status, requestBody: await body, responseBody, startedAt });
+          relay({ method, url, status: response.status, requestBody: relayed.body, responseBody, startedAt });
         },
-        async () => relay({ method, url, status: 0, requestBody: await body, responseBody: null, startedAt }),
+        async () => {
+          const relayed = relayedBody(spec, await body);
+          if (relayed) relay({ method, url, status: 0, requestBody: relayed.body, responseBody: null, startedAt });
+        },
       ).catch(() => undefined);
     }
     return result;
@@ -90,9 +109,10 @@ export function installPageTap(spec: TapSpec): void {
   proto.send = function giveFirstSend(this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
     try {
       const m = meta.get(this);
-      if (m && wanted(m.method, m.url)) {
+      const relayed = m && wanted(m.method, m.url) ? relayedBody(spec, bodyToString(body)) : null;
+      if (m && relayed) {
         const startedAt = stamp();
-        const requestBody = bodyToString(body);
+        const requestBody = relayed.body;
         this.addEventListener('loadend', () => {
           let responseBody: string | null = null;
           try {
