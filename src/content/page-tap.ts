@@ -56,19 +56,23 @@ export function installPageTap(spec: TapSpec): void {
 
   const nativeFetch = window.fetch;
   window.fetch = function giveFirstFetch(this: unknown, input: RequestInfo | URL, init?: RequestInit) {
-    let seen: { method: string; url: string; body: Promise<string | null>; startedAt: number } | undefined;
+    let seen: { method: string; url: string; body: Promise<{ body: string | null } | null>; startedAt: number } | undefined;
     try {
       const request = input instanceof Request ? input : null;
       const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
       const url = absolute(request ? request.url : String(input));
       if (wanted(method, url)) {
-        // A Request's body is consumed by fetch itself (bodyUsed, clone() then throws), so it is copied
-        // before the call. Seen in Chromium 2026-11: `fetch(new Request(url, {method: 'POST', body}))`
-        // went unrelayed when the copy was made afterwards.
-        const body: Promise<string | null> = init?.body !== undefined
-          ? Promise.resolve(bodyToString(init.body))
-          : request ? request.clone().text().then((t) => t.slice(0, MAX_BODY), () => null) : Promise.resolve(null);
-        seen = { method, url, body, startedAt: stamp() };
+        if (init?.body !== undefined) {
+          // Known now: a body the spec filters out is let go at once, nothing copied or kept.
+          const relayed = relayedBody(spec, bodyToString(init.body));
+          if (relayed) seen = { method, url, body: Promise.resolve(relayed), startedAt: stamp() };
+        } else {
+          // A Request's body is consumed by fetch itself (bodyUsed, clone() then throws), so it is copied
+          // before the call. Seen in Chromium 2026-11: `fetch(new Request(url, {method: 'POST', body}))`
+          // went unrelayed when the copy was made afterwards.
+          const body = request ? request.clone().text().then((t) => t.slice(0, MAX_BODY), () => null) : Promise.resolve(null);
+          seen = { method, url, body: body.then((text) => relayedBody(spec, text)), startedAt: stamp() };
+        }
       }
     } catch {
       // Fail open: never stand between the page and its request.
@@ -78,15 +82,16 @@ export function installPageTap(spec: TapSpec): void {
       const { method, url, body, startedAt } = seen;
       result.then(
         async (response) => {
-          const relayed = relayedBody(spec, await body);
+          // Cloned before any await: the page reads the body as soon as it gets the response, and a
+          // consumed response can no longer be cloned.
+          const copy = spec.responses.test(url) ? response.clone() : null;
+          const relayed = await body;
           if (!relayed) return;
-          const responseBody = spec.responses.test(url)
-            ? await response.clone().text().then((t) => t.slice(0, MAX_BODY), () => null)
-            : null;
+          const responseBody = copy ? await copy.text().then((t) => t.slice(0, MAX_BODY), () => null) : null;
           relay({ method, url, status: response.status, requestBody: relayed.body, responseBody, startedAt });
         },
         async () => {
-          const relayed = relayedBody(spec, await body);
+          const relayed = await body;
           if (relayed) relay({ method, url, status: 0, requestBody: relayed.body, responseBody: null, startedAt });
         },
       ).catch(() => undefined);
