@@ -5,6 +5,7 @@
 import type { Platform } from '../shared/events.ts';
 import type { SiteAdapter } from './types.ts';
 import { blueskyAdapter } from './bluesky/index.ts';
+import { facebookAdapter } from './facebook/index.ts';
 import { mastodonAdapter } from './mastodon/index.ts';
 import { linkedinAdapter } from './linkedin/index.ts';
 import { hackernewsAdapter } from './hackernews/index.ts';
@@ -18,6 +19,7 @@ export const ADAPTERS: Partial<Record<Platform, SiteAdapter>> = {
   linkedin: linkedinAdapter,
   bluesky: blueskyAdapter,
   mastodon: mastodonAdapter,
+  facebook: facebookAdapter,
 };
 
 export function adapterList(): SiteAdapter[] {
