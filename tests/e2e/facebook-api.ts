@@ -30,6 +30,10 @@ export const FACEBOOK_URLS = {
   es: 'https://www.facebook.com/?variant=es',
   /** English, but the unreact goes through a mutation the adapter does not know (DOM fallback). */
   unknownUnreact: 'https://www.facebook.com/?unreact=unknown',
+  /** English, but the post headers' profile_name hook renamed: health must degrade. */
+  broken: 'https://www.facebook.com/?variant=broken',
+  /** English, but the like request's feedback_id renamed: the adapter must report it cannot read it. */
+  renamedShape: 'https://www.facebook.com/?shape=renamed',
 } as const;
 
 export type FailMode = 500 | 'graphql-error' | 'login';
@@ -153,6 +157,8 @@ export async function serveFacebook(context: BrowserContext, api: FakeFacebookAp
   await serveSite(context, 'https://www.facebook.com', {
     '/': 'facebook/home.html',
     '/?variant=es': 'facebook/home-es.html',
+    '/?variant=broken': 'facebook/home-broken.html',
+    '/?shape=renamed': 'facebook/home.html',
   }, api.handle);
   await serveSite(context, 'https://static.xx.fbcdn.net', { '/rsrc.php/v4/yQ/r/gfReplicaClient.js': 'facebook/client.js' });
 }

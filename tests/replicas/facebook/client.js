@@ -10,7 +10,8 @@
  * headers:
  *   react       CometUFIFeedbackReactMutation {input:{feedback_id: b64 feedback:<post>, feedback_reaction_id}}
  *   unreact     the same with feedback_reaction_id null (L); with ?unreact=unknown, a mutation the adapter
- *               does not know (CometUFIFeedbackRemoveReactionMutation, made up) so that only the DOM can tell
+ *               does not know (CometUFIFeedbackRemoveReactionMutation, made up) so that only the DOM can tell;
+ *               with ?shape=renamed, feedback_id is sent as feedback_target_id (a changed request shape)
  *   comment     useCometUFICreateCommentMutation {input:{feedback_id, message:{text}, reply_comment_parent_fbid}}
  *   delete it   useCometUFIDeleteCommentMutation {input:{comment_id: b64 comment:<post>_<comment>}}
  *   post        ComposerStoryCreateMutation {input:{message:{text}, composer_type:"feed", audience…}}
@@ -99,6 +100,11 @@
       feedback_reaction_id: liked ? null : '1635855486666999', feedback_source: 'NEWS_FEED',
       is_tracking_encrypted: true, tracking: tracking(), session_id: uuid(), actor_id: cfg.viewer.id, client_mutation_id: String(++mutationId),
     };
+    // ?shape=renamed: a deployment that renamed the field (the adapter must say it cannot read the request).
+    if (params.get('shape') === 'renamed') {
+      input.feedback_target_id = input.feedback_id;
+      delete input.feedback_id;
+    }
     const name = liked && params.get('unreact') === 'unknown' ? 'CometUFIFeedbackRemoveReactionMutation' : 'CometUFIFeedbackReactMutation';
     const r = await graphql(name, { input, useDefaultActor: false, __relay_internal__pv__CometUFIReactionsEnableShortNamerelayprovider: false });
     if (!r.ok) {
