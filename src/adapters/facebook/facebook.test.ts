@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Observation } from '../../shared/observations.ts';
+import { installPageTap, TAP_MESSAGE_KEY } from '../../content/page-tap.ts';
 import { ShapeError, type NetworkCall } from '../types.ts';
 import { facebookAdapter } from './index.ts';
 import { FACEBOOK_TAP, GRAPHQL_RE, OPERATIONS } from './network.ts';
@@ -247,6 +248,36 @@ describe('the page tap spec', () => {
     expect(FACEBOOK_TAP.bodies?.test('fb_api_req_friendly_name=CometNewsFeedPaginationQuery&variables=%7B%7D')).toBe(false);
     expect(FACEBOOK_TAP.bodies?.test('fb_api_req_friendly_name=CometUFIFeedbackReactMutationX&variables=%7B%7D')).toBe(false);
     expect(FACEBOOK_TAP.formFields).toEqual(['fb_api_req_friendly_name', 'variables']);
+  });
+});
+
+describe('the page tap with this spec (src/content/page-tap.ts)', () => {
+  it('relays a matching fetch with only its two fields and the reply the page read at once; lets feed queries go untouched', async () => {
+    const reply = fixture('comment').response;
+    const sent: string[] = [];
+    window.fetch = ((_input: RequestInfo | URL, init?: RequestInit) => {
+      sent.push(String(init?.body));
+      return Promise.resolve(new Response(String(init?.body).includes('Pagination') ? '{"data":{}}' : reply, { status: 200 }));
+    }) as typeof fetch;
+    installPageTap(FACEBOOK_TAP);
+    const relayed: NetworkCall[] = [];
+    window.addEventListener('message', (event: MessageEvent) => {
+      const data = event.data as Record<string, NetworkCall> | null;
+      if (data && TAP_MESSAGE_KEY in data) relayed.push(data[TAP_MESSAGE_KEY] as NetworkCall);
+    });
+    const post = (body: string) => fetch('https://www.facebook.com/api/graphql/', { method: 'POST', body })
+      .then((r) => r.text()); // the page reads the reply at once, as Facebook's client does
+    const query = 'av=1&fb_dtsg=NAfsECRETdtsgT0KEN&fb_api_req_friendly_name=CometNewsFeedPaginationQuery&variables=%7B%7D';
+    expect(await post(query)).toBe('{"data":{}}');
+    const body = form(fixture('comment').request);
+    expect(await post(body)).toBe(reply);
+    await vi.waitFor(() => expect(relayed).toHaveLength(1));
+    expect(sent).toEqual([query, body]); // the page's own requests went out unchanged
+    const [only] = relayed;
+    expect(only?.responseBody).toBe(reply);
+    expect([...new URLSearchParams(only?.requestBody ?? '').keys()]).toEqual(['fb_api_req_friendly_name', 'variables']);
+    expect(JSON.stringify(relayed)).not.toContain(DTSG);
+    expect(parseFacebookCall(only as NetworkCall, page(), new FacebookSession(), null)).toEqual([expect.objectContaining({ kind: 'reply' })]);
   });
 });
 
