@@ -271,7 +271,7 @@ describe('the page tap with this spec (src/content/page-tap.ts)', () => {
     expect(await post(query)).toBe('{"data":{}}');
     const body = form(fixture('comment').request);
     expect(await post(body)).toBe(reply);
-    await vi.waitFor(() => expect(relayed).toHaveLength(1));
+    await vi.waitFor(() => expect(relayed).toHaveLength(1), { timeout: 5000 });
     expect(sent).toEqual([query, body]); // the page's own requests went out unchanged
     const [only] = relayed;
     expect(only?.responseBody).toBe(reply);
