@@ -19,7 +19,8 @@
  *   `input.composer_type == "share"` or a `share_scrape_data` attachment (M).
  * - instant reshare: `useCometFeedToFeedReshare_FeedToFeedMutation` (H/M), the shared post in
  *   `input.attachments.link.share_scrape_data` (`{"share_type":22,"share_params":[<post id>]}`, M).
- * Not covered: deleting an own post (its mutation name was not found) and follows (not researched).
+ * Not covered: deleting an own post (its mutation name was not found) and follows (not researched). A body
+ * sent as FormData or a Blob would not be read (the tap reads text bodies; the clients above all send text).
  */
 import type { TapSpec } from '../types.ts';
 
