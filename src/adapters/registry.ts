@@ -5,6 +5,7 @@
 import type { Platform } from '../shared/events.ts';
 import type { SiteAdapter } from './types.ts';
 import { blueskyAdapter } from './bluesky/index.ts';
+import { facebookAdapter } from './facebook/index.ts';
 import { mastodonAdapter } from './mastodon/index.ts';
 import { linkedinAdapter } from './linkedin/index.ts';
 import { hackernewsAdapter } from './hackernews/index.ts';
@@ -22,6 +23,7 @@ export const ADAPTERS: Partial<Record<Platform, SiteAdapter>> = {
   mastodon: mastodonAdapter,
   youtube: youtubeAdapter,
   threads: threadsAdapter,
+  facebook: facebookAdapter,
 };
 
 export function adapterList(): SiteAdapter[] {

@@ -1,0 +1,225 @@
+/**
+ * Facebook requests → observations (network.ts lists the operations and their confidence). Only two form
+ * fields are ever read: `fb_api_req_friendly_name` and `variables` (the page tap drops the others —
+ * fb_dtsg, lsd, jazoest, __user… — before they leave the page, and this parser would ignore them anyway).
+ *
+ * Refs: a post's numeric id (the `feedback:<id>` of its feedback id) for likes and reposts; a comment's
+ * `<post>_<comment>` for replies and comment likes; the new story's id for own posts. The reaction type
+ * (LIKE, LOVE…) is not stored: every reaction is kind `like`.
+ */
+import { firstStr, parseJson, pick, str } from '../../shared/json.ts';
+import type { Target } from '../../shared/events.ts';
+import type { Observation } from '../../shared/observations.ts';
+import { localRef } from '../../shared/local-ref.ts';
+import { ShapeError, type NetworkCall } from '../types.ts';
+import { commentAuthor, findComment, findPost, postAuthor } from './dom.ts';
+import {
+  COMMENT_DELETE_OPERATIONS, COMMENT_OPERATIONS, FRIENDLY_NAME_FIELD, GRAPHQL_RE, OPERATIONS, POST_OPERATIONS, REACT_OPERATIONS,
+  RESHARE_OPERATIONS, type Operation,
+} from './network.ts';
+import { commentUrl, decodeRelayId, postUrl } from './routes.ts';
+import { REACT_CLICK_TTL_MS, SHARE_CLICK_TTL_MS, type FacebookSession } from './session.ts';
+
+const isOneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
+
+/**
+ * Facebook's replies may start with the `for (;;);` guard and may be several JSON documents, one per line
+ * (the main result, then deferred parts and `{"extensions":{"is_final":true}}`). Returns every document.
+ */
+export function parseFacebookResponse(text: string | null): unknown[] {
+  if (!text) return [];
+  const body = text.replace(/^\s*for\s*\(;;\);/, '');
+  const whole = parseJson(body);
+  if (whole !== undefined) return [whole];
+  return body.split('\n').map((line) => parseJson(line.trim())).filter((doc) => doc !== undefined);
+}
+
+/** Whether a JSON value holds any actual value (a string, number or boolean) at any depth. */
+function hasValue(value: unknown): boolean {
+  if (value === null || value === undefined) return false;
+  if (typeof value !== 'object') return true;
+  return Object.values(value).some(hasValue);
+}
+
+/**
+ * A refusal sent with HTTP 200: the legacy `{"error":1357001,…}` (signed out, checkpoint) or GraphQL
+ * `errors` with no data (`{"errors":[…],"data":{"comment_create":null}}`). Such a call did nothing. A reply
+ * that was not read (null) cannot be judged and is trusted.
+ */
+export function isFacebookRefusal(responseBody: string | null): boolean {
+  const docs = parseFacebookResponse(responseBody);
+  const first = docs[0];
+  if (!first) return false;
+  const error = pick(first, 'error');
+  if (typeof error === 'number' && error !== 0) return true;
+  const errors = pick(first, 'errors');
+  return Array.isArray(errors) && errors.length > 0 && !hasValue(pick(first, 'data'));
+}
+
+function variablesOf(form: URLSearchParams, op: string): Record<string, unknown> {
+  const vars = parseJson(form.get('variables'));
+  if (!vars || typeof vars !== 'object') throw new ShapeError(op, 'no variables');
+  return vars as Record<string, unknown>;
+}
+
+function inputOf(vars: Record<string, unknown>, op: string): Record<string, unknown> {
+  const input = vars.input;
+  if (!input || typeof input !== 'object') throw new ShapeError(op, 'missing variables.input');
+  return input as Record<string, unknown>;
+}
+
+/** The acted-on post or comment of a `feedback_id`. */
+function feedbackTarget(input: Record<string, unknown>, op: string): string {
+  const raw = str(input.feedback_id);
+  if (!raw) throw new ShapeError(op, 'missing input.feedback_id');
+  const id = decodeRelayId(raw, 'feedback');
+  if (!id) throw new ShapeError(op, 'input.feedback_id is not a feedback id');
+  return id;
+}
+
+/** Target of an action on a post (`<post>`) or a comment (`<post>_<comment>`), enriched from the page. */
+function targetOf(doc: Document, ref: string, knownAuthor: string | null = null): Target {
+  let author = knownAuthor;
+  if (ref.includes('_')) {
+    const comment = author ? null : findComment(doc, ref);
+    author = author ?? (comment ? commentAuthor(comment) : null);
+    return { id: ref, url: commentUrl(ref), ...(author ? { author } : {}) };
+  }
+  const post = author ? null : findPost(doc, ref);
+  author = author ?? (post ? postAuthor(post) : null);
+  return { id: ref, url: postUrl(ref), ...(author ? { author } : {}) };
+}
+
+/** Reaction fields: the current `feedback_reaction_id` (string), or the older numeric `feedback_reaction`. */
+function reactionOf(input: Record<string, unknown>, op: string): string | null {
+  const present = 'feedback_reaction_id' in input ? input.feedback_reaction_id : 'feedback_reaction' in input ? input.feedback_reaction : undefined;
+  if (present === undefined) throw new ShapeError(op, 'missing input.feedback_reaction_id');
+  const value = str(present);
+  return value && value !== '0' ? value : null;
+}
+
+function parseReact(call: NetworkCall, doc: Document, op: string, vars: Record<string, unknown>, session: FacebookSession): Observation[] {
+  const input = inputOf(vars, op);
+  const ref = feedbackTarget(input, op);
+  const reaction = reactionOf(input, op);
+  const at = call.startedAt;
+  // The post the like control was clicked in, for its author and for the DOM's unreact check (watch.ts).
+  const clicked = ref.includes('_') ? null : session.recent(session.reactClick, at, REACT_CLICK_TTL_MS);
+  if (clicked) session.postRefs.set(clicked.post, ref);
+  if (!reaction) {
+    session.unreacts.set(ref, at);
+    return [{ op: 'undid', platform: 'facebook', kinds: ['like'], ref, at }];
+  }
+  const fromPage = targetOf(doc, ref);
+  const author = fromPage.author ?? (clicked ? postAuthor(clicked.post) : null);
+  return [{ op: 'did', platform: 'facebook', kind: 'like', ref, at, target: { ...fromPage, ...(author ? { author } : {}) } }];
+}
+
+/** The new comment's `<post>_<comment>` id from the reply, if it says it. */
+function createdComment(docs: unknown[], post: string): string | null {
+  for (const doc of docs) {
+    const node = pick(doc, 'data.comment_create.feedback_comment_edge.node');
+    const relay = str(pick(node, 'id'));
+    const decoded = relay ? decodeRelayId(relay, 'comment') : null;
+    if (decoded?.includes('_')) return decoded;
+    const legacy = str(pick(node, 'legacy_fbid'));
+    if (legacy && /^\d+$/.test(legacy)) return `${post}_${legacy}`;
+  }
+  return null;
+}
+
+function parseComment(call: NetworkCall, doc: Document, op: string, vars: Record<string, unknown>): Observation[] {
+  const input = inputOf(vars, op);
+  const feedback = feedbackTarget(input, op);
+  const text = str(pick(input, 'message.text'));
+  if (text === undefined && !input.attachments) throw new ShapeError(op, 'missing input.message.text');
+  const post = feedback.split('_')[0] ?? feedback;
+  // A reply to a comment names it (base64 `comment:<post>_<comment>`), and its feedback id is the comment's.
+  const parentRaw = str(input.reply_comment_parent_fbid);
+  const parent = (parentRaw && decodeRelayId(parentRaw, 'comment')) ?? (feedback.includes('_') ? feedback : null);
+  const ref = createdComment(parseFacebookResponse(call.responseBody), post) ?? localRef(text ?? '', call.startedAt);
+  return [{
+    op: 'did', platform: 'facebook', kind: 'reply', ref, at: call.startedAt, text: text ?? '',
+    target: targetOf(doc, parent?.includes('_') ? parent : post),
+  }];
+}
+
+function parseCommentDelete(call: NetworkCall, op: string, vars: Record<string, unknown>): Observation[] {
+  const raw = str(inputOf(vars, op).comment_id);
+  const ref = raw ? decodeRelayId(raw, 'comment') : null;
+  if (!ref?.includes('_')) throw new ShapeError(op, 'missing input.comment_id');
+  return [{ op: 'undid', platform: 'facebook', kinds: ['reply'], ref, at: call.startedAt }];
+}
+
+/**
+ * The post a share names: `share_scrape_data` is a JSON string `{"share_type":22,"share_params":[<id>]}`
+ * whose id is a bare number of up to 17 digits, beyond what a JavaScript number holds exactly: read with a
+ * pattern, never JSON.parse.
+ */
+function sharedPostId(attachments: unknown): string | null {
+  for (const attachment of Array.isArray(attachments) ? attachments : [attachments]) {
+    const scrape = str(pick(attachment, 'link.share_scrape_data')) ?? '';
+    const id = /"share_params"\s*:\s*\[\s*"?(\d+)/.exec(scrape)?.[1];
+    if (id) return id;
+  }
+  return null;
+}
+
+/** The new story's id from a ComposerStoryCreateMutation / reshare reply, if it says it. */
+function createdStory(docs: unknown[]): string | null {
+  for (const doc of docs) {
+    const id = firstStr(doc, ['data.story_create.story.legacy_story_hideable_id', 'data.story_create.story.post_id', 'data.story_create.post_id']);
+    if (id && /^\d+$/.test(id)) return id;
+  }
+  return null;
+}
+
+function shareObservation(call: NetworkCall, doc: Document, shared: string, text: string, session: FacebookSession): Observation[] {
+  const at = call.startedAt;
+  const clicked = session.recent(session.shareClick, at, SHARE_CLICK_TTL_MS);
+  const target = targetOf(doc, shared, clicked ? postAuthor(clicked.post) : null);
+  // With the user's own words it is a quote (as on X and LinkedIn); without, a plain repost.
+  if (text.trim()) {
+    const ref = createdStory(parseFacebookResponse(call.responseBody)) ?? localRef(text, at);
+    return [{ op: 'did', platform: 'facebook', kind: 'quote', ref, at, text, target }];
+  }
+  return [{ op: 'did', platform: 'facebook', kind: 'repost', ref: shared, at, target }];
+}
+
+function parsePost(call: NetworkCall, doc: Document, op: string, vars: Record<string, unknown>, session: FacebookSession, own: string | null): Observation[] {
+  const input = inputOf(vars, op);
+  const text = str(pick(input, 'message.text')) ?? '';
+  const shared = sharedPostId(input.attachments);
+  if (str(input.composer_type) === 'share' || shared) {
+    if (!shared) throw new ShapeError(op, 'a share without share_scrape_data');
+    return shareObservation(call, doc, shared, text, session);
+  }
+  const created = createdStory(parseFacebookResponse(call.responseBody));
+  return [{
+    op: 'did', platform: 'facebook', kind: 'post', ref: created ?? localRef(text, call.startedAt), at: call.startedAt, text,
+    target: { ...(created ? { id: created, url: postUrl(created) } : {}), ...(own ? { author: own } : {}) },
+  }];
+}
+
+function parseReshare(call: NetworkCall, doc: Document, op: string, vars: Record<string, unknown>, session: FacebookSession): Observation[] {
+  const input = inputOf(vars, op);
+  const shared = sharedPostId(input.attachments);
+  if (!shared) throw new ShapeError(op, 'missing input.attachments.link.share_scrape_data');
+  return shareObservation(call, doc, shared, str(pick(input, 'message.text')) ?? '', session);
+}
+
+export function parseFacebookCall(call: NetworkCall, doc: Document, session: FacebookSession, own: string | null): Observation[] {
+  if (call.method !== 'POST' || !GRAPHQL_RE.test(call.url)) return [];
+  const form = new URLSearchParams(call.requestBody ?? '');
+  const name = form.get(FRIENDLY_NAME_FIELD) ?? '';
+  if (!isOneOf(OPERATIONS, name)) return [];
+  const op: Operation = name;
+  if (isFacebookRefusal(call.responseBody)) return [];
+  const vars = variablesOf(form, op);
+  if (isOneOf(REACT_OPERATIONS, op)) return parseReact(call, doc, op, vars, session);
+  if (isOneOf(COMMENT_OPERATIONS, op)) return parseComment(call, doc, op, vars);
+  if (isOneOf(COMMENT_DELETE_OPERATIONS, op)) return parseCommentDelete(call, op, vars);
+  if (isOneOf(POST_OPERATIONS, op)) return parsePost(call, doc, op, vars, session, own);
+  if (isOneOf(RESHARE_OPERATIONS, op)) return parseReshare(call, doc, op, vars, session);
+  return [];
+}
