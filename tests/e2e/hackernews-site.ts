@@ -2,7 +2,8 @@
  * A small stateful fake of news.ycombinator.com for the HN replica (tests/replicas/hackernews/: the
  * page renderer and hn.js). It answers like HN: votes and favourites are GETs (`vote?…` answered to an
  * image beacon, `fave?…` redirecting back to the item), comments are `POST /comment` redirecting to
- * `goto`, submissions `POST /r` redirecting to /newest (or to the existing item for a duplicate URL).
+ * `goto`, submissions `POST /r` redirecting to /newest (or to the existing item for a duplicate URL),
+ * deleting one's own item `GET /delete-confirm` then `POST /xdelete` (d=Yes deletes) redirecting to `goto`.
  * It can refuse a post as HN does (a bare error page), and records every request.
  *
  * The ids and handles below are the ones the tests use; the state is rebuilt by reset().
@@ -10,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { errorPage, favoritesPage, itemPage, listPage, replyPage, submitPage, type HnItem, type HnState, type Variant } from '../replicas/hackernews/render.ts';
+import { deleteConfirmPage, errorPage, favoritesPage, itemPage, listPage, replyPage, submitPage, type HnItem, type HnState, type Variant } from '../replicas/hackernews/render.ts';
 import { REPLICAS, type Harness } from './harness.ts';
 
 export const ME = 'givefirst';
@@ -44,7 +45,7 @@ export class FakeHn {
   readonly created: number[] = [];
   state: HnState = { me: ME, items: seed(), votes: new Set(), faves: new Set(), variant: 'current' };
   private next = 42100500;
-  private refuse = new Map<string, string>();
+  private refuse = new Map<string, { message: string; status: number }>();
   private voteFailures: number[] = [];
 
   reset(variant: Variant = 'current'): void {
@@ -55,9 +56,16 @@ export class FakeHn {
     this.state = { me: ME, items: seed(), votes: new Set(), faves: new Set(), variant };
   }
 
-  /** Makes the next POST to `path` (`/comment`, `/r`) answer with HN's bare error page. */
-  failNext(path: '/comment' | '/r', message: string): void {
-    this.refuse.set(path, message);
+  /** Makes the next POST to `path` answer with HN's bare error page (HTTP 200 as HN does, or `status`). */
+  failNext(path: '/comment' | '/r' | '/xdelete', message: string, status = 200): void {
+    this.refuse.set(path, { message, status });
+  }
+
+  /** The bare error page for a refused POST to `path`, once, if one was asked for. */
+  private refusal(path: string): { message: string; status: number } | undefined {
+    const refusal = this.refuse.get(path);
+    this.refuse.delete(path);
+    return refusal;
   }
 
   /** Answers the next `times` vote beacons with HTTP `status` (HN's page shows the vote all the same). */
@@ -114,22 +122,16 @@ export class FakeHn {
           return redirect(`item?id=${id}`);
         }
         case '/comment': {
-          const refusal = this.refuse.get('/comment');
-          if (refusal) {
-            this.refuse.delete('/comment');
-            return html(errorPage(refusal));
-          }
+          const refusal = this.refusal('/comment');
+          if (refusal) return html(errorPage(refusal.message), refusal.status);
           const id = this.next++;
           this.created.push(id);
           s.items.push({ id, by: ME, text: params.get('text') ?? '', parent: Number(params.get('parent')), age: 30 });
           return redirect(`${params.get('goto') ?? `item?id=${params.get('parent')}`}`);
         }
         case '/r': {
-          const refusal = this.refuse.get('/r');
-          if (refusal) {
-            this.refuse.delete('/r');
-            return html(errorPage(refusal));
-          }
+          const refusal = this.refusal('/r');
+          if (refusal) return html(errorPage(refusal.message), refusal.status);
           const link = params.get('url') ?? '';
           const dup = link ? s.items.find((i) => i.url === link) : undefined;
           if (dup) return redirect(`item?id=${dup.id}`);
@@ -137,6 +139,18 @@ export class FakeHn {
           this.created.push(id);
           s.items.push({ id, by: ME, title: params.get('title') ?? '', ...(link ? { url: link } : {}), age: 30 });
           return redirect('newest');
+        }
+        case '/delete-confirm': {
+          const page = deleteConfirmPage(s, Number(url.searchParams.get('id')), url.searchParams.get('goto') ?? 'news');
+          return html(page ?? errorPage("You can't delete that."));
+        }
+        case '/xdelete': {
+          const refusal = this.refusal('/xdelete');
+          if (refusal) return html(errorPage(refusal.message), refusal.status);
+          const item = s.items.find((i) => i.id === Number(params.get('id')));
+          if (!item || item.by !== s.me) return html(errorPage("You can't delete that."));
+          if (params.get('d') === 'Yes') item.deleted = true;
+          return redirect(params.get('goto') || 'news');
         }
         default:
           return html(errorPage('Unknown.'), 404);

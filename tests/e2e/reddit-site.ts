@@ -2,7 +2,8 @@
  * A small stateful fake of Reddit's servers for the replica pages (tests/replicas/reddit/), both front
  * ends: www.reddit.com (shreddit pages, `POST /svc/shreddit/graphql`, the replica's assumed comment
  * endpoint) and old.reddit.com (pages, `POST /api/{vote,comment,submit,subscribe,del}`), plus the static
- * host serving both clients. Answers use the shapes the clients read (platforms.md §4.B); it can be told
+ * host serving both clients. A post created through either front end gets its own page (the own-post
+ * templates), where the user can delete it (shreddit DeletePost, old reddit /api/del). Answers use the shapes the clients read (platforms.md §4.B); it can be told
  * to fail an operation (HTTP status, or a refusal with HTTP 200) and records every call.
  *
  * The ids and names below are the ones written into the replica pages; keep both in step.
@@ -59,6 +60,8 @@ export class FakeReddit {
   readonly calls: RecordedCall[] = [];
   /** Fullnames of comments and posts created so far, in order. */
   readonly created: string[] = [];
+  /** Posts created so far, by fullname: their pages render from the own-post templates. */
+  readonly posts = new Map<string, { title: string; body: string; permalink: string }>();
   latency = 0;
   private failures = new Map<string, FailMode[]>();
   private seq = 0;
@@ -66,6 +69,7 @@ export class FakeReddit {
   reset(): void {
     this.calls.length = 0;
     this.created.length = 0;
+    this.posts.clear();
     this.failures.clear();
     this.latency = 0;
   }
@@ -104,7 +108,9 @@ export class FakeReddit {
       }
       const broken = url.searchParams.get('variant') === 'broken';
       let html: string | null = null;
+      const own = this.posts.get(`t3_${/^\/r\/webdev\/comments\/([a-z0-9]+)\//.exec(url.pathname)?.[1] ?? ''}`);
       if (/^\/r\/webdev\/submit\/?$/.test(url.pathname)) html = read(old ? 'old-submit.html' : 'shreddit-submit.html');
+      else if (own) html = ownPostPage(old ? 'old-own-post.html' : 'shreddit-own-post.html', own);
       else if (/^\/r\/webdev\/comments\/[a-z0-9]+\//.test(url.pathname)) html = read(old ? 'old-thread.html' : 'shreddit-post.html');
       else if (/^\/r\/webdev\/?$/.test(url.pathname)) html = read(old ? 'old-listing-de.html' : 'shreddit-feed-de.html');
       if (html && broken) {
@@ -160,10 +166,17 @@ export class FakeReddit {
         return { status: 200, body: { data: { updateCommentVoteState: { ok: true, errors: null } } } };
       case 'UpdateSubredditSubscriptions':
         return { status: 200, body: { data: { updateSubredditSubscriptions: { ok: true, errors: null } } } };
+      case 'DeletePost':
+        return { status: 200, body: { data: { deletePost: { ok: true, errors: null } } } };
+      case 'DeleteComment':
+        return { status: 200, body: { data: { deleteComment: { ok: true, errors: null } } } };
       case 'CreatePost': {
         const id = this.newId('t3');
-        const slug = String(input.title ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 40);
-        return { status: 200, body: { data: { createPost: { ok: true, errors: null, fieldErrors: null, post: { id, permalink: `/r/webdev/comments/${id.slice(3)}/${slug}/` } } } } };
+        const title = String(input.title ?? '');
+        const content = input.content as { markdown?: unknown } | undefined;
+        const permalink = `/r/webdev/comments/${id.slice(3)}/${slugOf(title)}/`;
+        this.posts.set(id, { title, body: String(content?.markdown ?? ''), permalink });
+        return { status: 200, body: { data: { createPost: { ok: true, errors: null, fieldErrors: null, post: { id, permalink } } } } };
       }
       case 'create-comment':
         return { status: 200, body: { id: this.newId('t1') } };
@@ -188,7 +201,8 @@ export class FakeReddit {
       }
       case 'api/submit': {
         const id = this.newId('t3');
-        const slug = (form.get('title') ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 40);
+        const slug = slugOf(form.get('title') ?? '');
+        this.posts.set(id, { title: form.get('title') ?? '', body: form.get('text') ?? '', permalink: `/r/webdev/comments/${id.slice(3)}/${slug}/` });
         return {
           status: 200,
           body: { jquery: [[0, 1, 'call', ['body']], [1, 2, 'attr', 'find'], [2, 3, 'call', ['.status']], [3, 4, 'attr', 'hide'], [4, 5, 'call', []],
@@ -199,6 +213,16 @@ export class FakeReddit {
         return { status: 404, body: { message: `unknown operation ${op}` } };
     }
   }
+}
+
+const slugOf = (title: string): string => title.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 40);
+const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The page of a post the fake created, from an own-post template (its post-… placeholders filled in). */
+function ownPostPage(template: string, post: { title: string; body: string; permalink: string }): string {
+  const id36 = /\/comments\/([a-z0-9]+)\//.exec(post.permalink)?.[1] ?? '';
+  const values: Record<string, string> = { fullname: `t3_${id36}`, id36, permalink: post.permalink, title: post.title, body: post.body };
+  return read(template).replace(/\{\{post-(\w+)\}\}/g, (_, key: string) => escapeHtml(values[key] ?? ''));
 }
 
 /** Opens a replica page and waits for its client to be ready. */

@@ -6,7 +6,7 @@ import type { Observation } from '../../shared/observations.ts';
 import { ShapeError } from '../types.ts';
 import { hackernewsAdapter } from './index.ts';
 import { hnPageKind, type HnPageKind } from './routes.ts';
-import { beaconStatus, confirmPending, itemAuthor, itemTarget, PENDING_KEY } from './watch.ts';
+import { beaconStatus, confirmPending, itemAuthor, itemTarget, PENDING_KEY, watchHackerNews } from './watch.ts';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 function page(name: string, url: string): Document {
@@ -106,6 +106,85 @@ describe('confirming form posts on the next page', () => {
     }]);
     store.setItem(PENDING_KEY, JSON.stringify([{ type: 'story', at: 1000, loads: 0, title: 'A tiny accessibility linter for CSS focus styles', url: '', text: '' }]));
     expect(run(news())).toEqual([]); // alice's story, not the user's
+  });
+});
+
+describe('deleting one\'s own story or comment (delete-confirm → POST /xdelete)', () => {
+  let store: Storage;
+  beforeEach(() => {
+    store = window.sessionStorage;
+    store.clear();
+  });
+  const run = (doc: Document, now = 2_000): Observation[] => {
+    const out: Observation[] = [];
+    confirmPending(doc, store, (o) => out.push(o), now);
+    return out;
+  };
+  const pendingDelete = (id = '42100501', at = 1000) => store.setItem(PENDING_KEY, JSON.stringify([{ type: 'delete', at, loads: 0, id }]));
+  /** The confirm page (fixture) in the test's document, watched; returns what was emitted and a stop. */
+  const confirmPage = () => {
+    const html = readFileSync(join(FIXTURES, 'delete-confirm.html'), 'utf8');
+    document.body.innerHTML = html.replace(/^[\s\S]*<body>|<\/body>[\s\S]*$/g, '').replace(/<script[\s\S]*?<\/script>/g, '');
+    const seen: Observation[] = [];
+    const controller = new AbortController();
+    // The page must not navigate in the test: stop the form after the watch (capture phase) saw it.
+    document.addEventListener('submit', (event) => event.preventDefault(), { signal: controller.signal });
+    watchHackerNews(document, (o) => seen.push(o), controller.signal);
+    return { seen, stop: () => controller.abort() };
+  };
+
+  it('"Yes" remembers the item id and nothing else (no hmac, no goto); "No" remembers nothing', () => {
+    const no = confirmPage();
+    document.querySelector<HTMLInputElement>('form[action="/xdelete"] input[value="No"]')?.click();
+    expect(store.getItem(PENDING_KEY)).toBeNull();
+    no.stop();
+
+    const yes = confirmPage();
+    document.querySelector<HTMLInputElement>('form[action="/xdelete"] input[value="Yes"]')?.click();
+    const pending = JSON.parse(store.getItem(PENDING_KEY) ?? '[]') as Record<string, unknown>[];
+    expect(pending).toEqual([{ type: 'delete', at: expect.any(Number), loads: 0, id: '42100501' }]);
+    expect(store.getItem(PENDING_KEY)).not.toMatch(/5a7c9e1b|goto|hmac/);
+    expect(yes.seen).toEqual([]); // nothing counts on the confirm page itself
+    yes.stop();
+  });
+
+  it('the next page, in HN\'s layout and without the item, confirms: the post or reply under that id is undone', () => {
+    pendingDelete();
+    const after = item();
+    after.getElementById('42100501')?.remove();
+    expect(run(after)).toEqual([{ op: 'undid', platform: 'hackernews', kinds: ['post', 'reply'], ref: '42100501', at: 1000 }]);
+    expect(store.getItem(PENDING_KEY)).toBeNull();
+    // A deleted story's own item page is served without it (news.arc: shown to nobody): confirmed too.
+    pendingDelete('42100003');
+    const emptyItem = page('item.html', 'https://news.ycombinator.com/item?id=42100003');
+    for (const row of emptyItem.querySelectorAll('#bigbox tr')) row.remove();
+    expect(run(emptyItem)).toEqual([{ op: 'undid', platform: 'hackernews', kinds: ['post', 'reply'], ref: '42100003', at: 1000 }]);
+  });
+
+  it('the item still shown as the user\'s, an error page, a signed-out page or a late page confirm nothing; a delete is judged once', () => {
+    pendingDelete();
+    expect(run(item())).toEqual([]); // 42100501 still there, by givefirst
+    expect(store.getItem(PENDING_KEY)).toBeNull(); // judged on that page, then forgotten
+    const without = () => {
+      const doc = item();
+      doc.getElementById('42100501')?.remove();
+      return doc;
+    };
+    expect(run(without())).toEqual([]); // nothing pending any more
+
+    pendingDelete();
+    const refused = new DOMParser().parseFromString('<html lang="en"><head><title>Error</title></head><body>You can\'t delete that.</body></html>', 'text/html');
+    Object.defineProperty(refused, 'location', { value: new URL('https://news.ycombinator.com/xdelete') });
+    expect(run(refused)).toEqual([]);
+    expect(run(without())).toEqual([]);
+
+    pendingDelete();
+    const signedOut = without();
+    signedOut.getElementById('me')?.remove();
+    expect(run(signedOut)).toEqual([]);
+
+    pendingDelete('42100501', 1000);
+    expect(run(without(), 1000 + 61_000)).toEqual([]);
   });
 });
 

@@ -19,5 +19,7 @@ export const selectors = {
   fave: 'a[href^="fave?"], a[href^="/fave?"]',
   commentForm: 'form[action="comment"]',
   submitForm: 'form[action="/r"], form[action="r"]',
+  /** The confirm page's form (`delete-confirm?id=…`): hidden id, goto, hmac; submits `d` = Yes | No. */
+  deleteForm: 'form[action="/xdelete"], form[action="xdelete"]',
   submitButton: 'input[type="submit"], button[type="submit"], button:not([type])',
 } as const;

@@ -18,6 +18,14 @@
  *     (HN ids only grow) and the submitted text; a story by the user with the submitted title (HN shows
  *     /newest after a submission; a duplicate URL lands on the older item, by someone else or older,
  *     which does not match). An error page shows no such item, so a failed submit counts nothing.
+ * - Deleting one's own story or comment: its "delete" link opens `delete-confirm?id=<id>&goto=…`, a page
+ *   asking "Do you want this to be deleted?" with a form posting to /xdelete (hidden `id`, `goto`, `hmac`;
+ *   two submits named `d`, "Yes" and "No"). HN deletes on "Yes" and redirects to `goto`; it refuses with
+ *   a bare text page ("You can't delete that."). (news.arc's del-confirm-page, 2009; a 2026 third-party HN
+ *   client's tests of its delete: M.) A click on "Yes" is remembered with the item id only, and judged on
+ *   the very next page of the tab, within DELETE_MS: an HN page in its table layout (#hnmain) that does not
+ *   show the item as the user's live story or comment confirms the delete, which undoes the post or reply
+ *   counted under that id; an error page, or the item still shown, counts nothing. "No" is not remembered.
  * The `auth` and `hmac` tokens in links and forms are never read or kept.
  */
 import type { Target } from '../../shared/events.ts';
@@ -29,6 +37,8 @@ export const PENDING_KEY = 'give-first-hn-pending';
 /** How long, and over how many page loads, a submitted form waits for its confirmation. */
 const PENDING_MS = 10 * 60_000;
 const PENDING_LOADS = 3;
+/** A delete is judged on the first page after its form post, and only if that page comes this soon. */
+const DELETE_MS = 60_000;
 const FLIP_MS = 3000;
 /** How long after the UI flipped to wait for the vote beacon's status before trusting the UI. */
 const BEACON_MS = 4000;
@@ -36,7 +46,8 @@ const BEACON_MS = 4000;
 type Pending =
   | { type: 'comment'; at: number; loads: number; parent: Target; text: string; above: number }
   | { type: 'story'; at: number; loads: number; title: string; url: string; text: string }
-  | { type: 'fave'; at: number; loads: number; id: string; un: boolean };
+  | { type: 'fave'; at: number; loads: number; id: string; un: boolean }
+  | { type: 'delete'; at: number; loads: number; id: string };
 
 const squash = (s: string): string => s.replace(/\s+/g, '').slice(0, 200);
 
@@ -154,6 +165,12 @@ export function confirmPending(doc: Document, store: Storage, emit: (o: Observat
         done = true;
         break;
       }
+    } else if (p.type === 'delete') {
+      // Only the first page after the post can tell: judged there, whatever it shows, then forgotten.
+      done = true;
+      if (me && now - p.at < DELETE_MS && doc.getElementById('hnmain') && itemAuthor(doc, p.id)?.toLowerCase() !== me) {
+        emit({ op: 'undid', platform: 'hackernews', kinds: ['post', 'reply'], ref: p.id, at: p.at });
+      }
     } else if (p.type === 'fave') {
       const state = faveState(doc, p.id);
       if (state !== null && state === !p.un) {
@@ -224,7 +241,7 @@ export function watchHackerNews(doc: Document, emit: (o: Observation) => void, s
   };
 
   let lastForm: { form: HTMLFormElement; at: number } | null = null;
-  const onFormSubmit = (form: HTMLFormElement): void => {
+  const onFormSubmit = (form: HTMLFormElement, submitter: Element | null): void => {
     const now = Date.now();
     // A click on the submit button is followed by the form's submit event: remember it once.
     if (lastForm && lastForm.form === form && now - lastForm.at < 2000) return;
@@ -243,6 +260,11 @@ export function watchHackerNews(doc: Document, emit: (o: Observation) => void, s
       const title = formValue(form, 'title');
       if (!title.trim()) return;
       remember({ type: 'story', at: now, loads: 0, title, url: formValue(form, 'url'), text: formValue(form, 'text') });
+    } else if (form.matches(selectors.deleteForm)) {
+      // Which of the two submits: only "Yes" deletes. Nothing but the item id is read from the form.
+      if (!(submitter instanceof win.HTMLInputElement || submitter instanceof win.HTMLButtonElement) || submitter.value !== 'Yes') return;
+      const id = formValue(form, 'id');
+      if (/^\d+$/.test(id)) remember({ type: 'delete', at: now, loads: 0, id });
     }
   };
 
@@ -264,7 +286,7 @@ export function watchHackerNews(doc: Document, emit: (o: Observation) => void, s
       }
       const submit = target.closest(selectors.submitButton);
       const form = submit?.closest('form');
-      if (form) onFormSubmit(form);
+      if (form) onFormSubmit(form, submit ?? null);
     } catch (error) {
       console.warn('[Give First] hacker news watch failed', error);
     }
@@ -274,7 +296,7 @@ export function watchHackerNews(doc: Document, emit: (o: Observation) => void, s
   // fires neither; extensions that use it for Ctrl+Enter also click nothing, so those go unseen.)
   doc.addEventListener('submit', (event) => {
     try {
-      if (event.target instanceof win.HTMLFormElement) onFormSubmit(event.target);
+      if (event.target instanceof win.HTMLFormElement) onFormSubmit(event.target, event.submitter);
     } catch (error) {
       console.warn('[Give First] hacker news watch failed', error);
     }

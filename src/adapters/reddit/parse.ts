@@ -103,6 +103,15 @@ function parseShreddit(call: NetworkCall, doc: Document): Observation[] {
         ...(link ? { links: [link] } : {}),
       }];
     }
+    case 'DeletePost':
+    case 'DeleteComment': {
+      // Only one's own post or comment can be deleted; the ref is the fullname the post (CreatePost) or
+      // the comment (confirmed in the page, watch.ts) was counted under.
+      const field = op === 'DeletePost' ? 'postId' : 'commentId';
+      const id = str(rec[field]);
+      if (!id || !FULLNAME.test(id) || !id.startsWith(op === 'DeletePost' ? 't3_' : 't1_')) throw new ShapeError(op, `missing ${field}`);
+      return [{ op: 'undid', platform: 'reddit', kinds: [op === 'DeletePost' ? 'post' : 'reply'], ref: id, at }];
+    }
   }
 }
 
@@ -170,10 +179,12 @@ function parseLegacy(call: NetworkCall, endpoint: LegacyEndpoint, doc: Document)
       return [{ op: 'did', platform: 'reddit', kind: 'follow', ref, at, target: subredditTarget(ref, name) }];
     }
     case 'del': {
+      // Deleting one's own comment (t1_, counted as a reply) or post (t3_, counted as a post).
       const id = form.get('id') ?? '';
+      if (!FULLNAME.test(id)) throw new ShapeError(op, 'missing id');
       if (id.startsWith('t1_')) return [{ op: 'undid', platform: 'reddit', kinds: ['reply'], ref: id, at }];
       if (id.startsWith('t3_')) return [{ op: 'undid', platform: 'reddit', kinds: ['post'], ref: id, at }];
-      throw new ShapeError(op, 'missing id');
+      throw new ShapeError(op, 'id is neither a comment nor a post');
     }
   }
 }

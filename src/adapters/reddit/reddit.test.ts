@@ -108,6 +108,24 @@ describe('shreddit GraphQL', () => {
     expect(parseRedditCall(call('shreddit-create-post-refused'), shredditDoc())).toEqual([]);
     expect(parseRedditCall(call('shreddit-vote-up', { responseBody: '{"errors":[{"message":"no"}],"data":null}' }), shredditDoc())).toEqual([]);
   });
+  it('DeletePost undoes the post and DeleteComment the reply, under the fullnames they were counted by', () => {
+    const post = parseRedditCall(call('shreddit-delete-post'), shredditDoc());
+    expect(post).toEqual([{ op: 'undid', platform: 'reddit', kinds: ['post'], ref: 't3_1j9xq2', at: AT }]);
+    // The same ref CreatePost gave the post (fixture shreddit-create-post.json).
+    expect(parseRedditCall(call('shreddit-create-post'), shredditDoc())[0]).toMatchObject({ kind: 'post', ref: 't3_1j9xq2' });
+    expect(parseRedditCall(call('shreddit-delete-comment'), shredditDoc())).toEqual([{ op: 'undid', platform: 'reddit', kinds: ['reply'], ref: 't1_m1a2b3d', at: AT }]);
+    expect(JSON.stringify(post)).not.toContain('csrf');
+  });
+  it('a delete refused with HTTP 200 (ok: false, or errors) undoes nothing; one without its id is a shape error', () => {
+    const refused = '{"data":{"deleteComment":{"ok":false,"errors":[{"message":"FORBIDDEN"}]}}}';
+    expect(parseRedditCall(call('shreddit-delete-comment', { responseBody: refused }), shredditDoc())).toEqual([]);
+    expect(parseRedditCall(call('shreddit-delete-post', { responseBody: '{"errors":[{"message":"no"}],"data":null}' }), shredditDoc())).toEqual([]);
+    const noId = call('shreddit-delete-post', { requestBody: '{"operation":"DeletePost","variables":{"input":{}}}' });
+    expect(() => parseRedditCall(noId, shredditDoc())).toThrow(ShapeError);
+    // A comment id where a post id belongs is a shape error, not an undo of the wrong kind.
+    const crossed = call('shreddit-delete-post', { requestBody: '{"operation":"DeletePost","variables":{"input":{"postId":"t1_m1a2b3d"}}}' });
+    expect(() => parseRedditCall(crossed, shredditDoc())).toThrow(ShapeError);
+  });
   it('unknown operations are ignored; a known one without its id is a shape error', () => {
     expect(parseRedditCall(call('shreddit-vote-up', { requestBody: '{"operation":"GetFeed","variables":{}}' }), shredditDoc())).toEqual([]);
     expect(() => parseRedditCall(call('shreddit-vote-up', { requestBody: '{"operation":"UpdatePostVoteState","variables":{"input":{"voteState":"UP"}}}' }), shredditDoc())).toThrow(ShapeError);
@@ -143,12 +161,26 @@ describe('old reddit API', () => {
       target: { id: 't3_1j9xr7', url: 'https://www.reddit.com/r/webdev/comments/1j9xr7/our_accessibility_checklist/' },
     }]);
   });
-  it('/api/subscribe sub is a follow of the subreddit; unsub undoes it; /api/del undoes a comment', () => {
+  it('/api/subscribe sub is a follow of the subreddit; unsub undoes it', () => {
     expect(parseRedditCall(call('old-subscribe'), oldDoc())).toEqual([{
       op: 'did', platform: 'reddit', kind: 'follow', ref: 't5_2qs0q', at: AT, target: { id: 't5_2qs0q', author: 'r/webdev', url: 'https://www.reddit.com/r/webdev/' },
     }]);
     expect(parseRedditCall(call('old-subscribe', { requestBody: 'sr=t5_2qs0q&action=unsub&uh=x' }), oldDoc())).toEqual([{ op: 'undid', platform: 'reddit', kinds: ['follow'], ref: 't5_2qs0q', at: AT }]);
-    expect(parseRedditCall(call('old-vote-up', { url: 'https://old.reddit.com/api/del', requestBody: 'id=t1_n7k2p9&executed=deleted' }), oldDoc())).toEqual([{ op: 'undid', platform: 'reddit', kinds: ['reply'], ref: 't1_n7k2p9', at: AT }]);
+  });
+  it('/api/del undoes an own post (t3_, the ref /api/submit gave) or comment (t1_, the ref /api/comment gave); the modhash goes nowhere', () => {
+    const post = parseRedditCall(call('old-del'), oldDoc());
+    expect(post).toEqual([{ op: 'undid', platform: 'reddit', kinds: ['post'], ref: 't3_1j9xr7', at: AT }]);
+    expect(parseRedditCall(call('old-submit'), oldDoc())[0]).toMatchObject({ kind: 'post', ref: 't3_1j9xr7' });
+    expect(JSON.stringify(post)).not.toContain('modhash');
+    const comment = call('old-del', { requestBody: 'id=t1_n7k2p9&executed=deleted&r=webdev&uh=x&renderstyle=html' });
+    expect(parseRedditCall(comment, oldDoc())).toEqual([{ op: 'undid', platform: 'reddit', kinds: ['reply'], ref: 't1_n7k2p9', at: AT }]);
+    expect(parseRedditCall(call('old-comment'), oldDoc())[0]).toMatchObject({ kind: 'reply', ref: 't1_n7k2p9' });
+  });
+  it('/api/del refused with HTTP 200 (jQuery error) undoes nothing; without a post or comment id it is a shape error', () => {
+    const refused = '{"jquery":[[0,1,"call",[".error.USER_REQUIRED"]]],"success":false}';
+    expect(parseRedditCall(call('old-del', { responseBody: refused }), oldDoc())).toEqual([]);
+    expect(() => parseRedditCall(call('old-del', { requestBody: 'executed=deleted&uh=x' }), oldDoc())).toThrow(ShapeError);
+    expect(() => parseRedditCall(call('old-del', { requestBody: 'id=t5_2qs0q&uh=x' }), oldDoc())).toThrow(ShapeError);
   });
 });
 

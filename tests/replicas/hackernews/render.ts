@@ -6,6 +6,12 @@
  * `span.subline`, `a.hnuser`, `span#unv_<id>`; comments `tr.athing.comtr` with `td.ind`, `td.votelinks`,
  * `span.comhead`, `div.commtext`; forms `form[action="comment"]` (hidden parent, goto, hmac) and
  * `form[action="/r"]` (hidden fnid, fnop; title, url, text); the item page's `fave?id=…&auth=…` link.
+ * The user's own stories and comments younger than two hours (HN's edit window) show "edit | delete";
+ * "delete" opens `delete-confirm?id=…&goto=…`, a page showing the item over "Do you want this to be
+ * deleted?" and a form posting to /xdelete (hidden id, goto, hmac; submits `d` = Yes | No), as in
+ * news.arc's del-confirm-page and a 2026 HN client's tests (M). A deleted item is shown to nobody
+ * (news.arc `cansee`): lists and threads leave it out (a deleted comment with replies shows "[deleted]"),
+ * and its own item page is an ordinary page without it.
  *
  * Variants: `current` (2026); `classic` (HN before 2022: `a.storylink` titles, no `span.subline`, vote
  * arrows with inline `onclick`, the vote cell hidden on voting); `broken` (`tr.athing` renamed, as a
@@ -24,7 +30,15 @@ export interface HnItem {
   parent?: number;
   /** Seconds ago, for the age line. */
   age: number;
+  deleted?: boolean;
 }
+
+/** HN's edit (and delete) window for one's own items. */
+const EDIT_WINDOW_S = 2 * 3600;
+const deletable = (state: HnState, item: HnItem): boolean => item.by === state.me && !item.deleted && item.age < EDIT_WINDOW_S;
+const editLinks = (state: HnState, item: HnItem, goto: string): string => (deletable(state, item)
+  ? ` | <a href="edit?id=${item.id}">edit</a> | <a href="delete-confirm?id=${item.id}&amp;goto=${encodeURIComponent(goto)}">delete</a>`
+  : '');
 
 export interface HnState {
   me: string;
@@ -79,7 +93,7 @@ function storyRows(state: HnState, item: HnItem, rank: number | null, goto: stri
   const fave = withFave
     ? ` | <a href="fave?id=${item.id}${state.faves.has(item.id) ? '&amp;un=t' : ''}&amp;auth=${AUTH}">${state.faves.has(item.id) ? 'un&#8209;favorite' : 'favorite'}</a>`
     : '';
-  const sub = `<span class="score" id="score_${item.id}">${100 + (item.id % 97) + (state.votes.has(item.id) ? 1 : 0)} points</span> by <a href="user?id=${item.by}" class="hnuser">${item.by}</a> <span class="age" title="2026-11-23T10:00:00"><a href="item?id=${item.id}">${ago(item.age)}</a></span> ${unv(state, item, goto)} | <a href="hide?id=${item.id}&amp;auth=${AUTH}&amp;goto=${encodeURIComponent(goto)}" class="clicky hider">hide</a>${fave} | <a href="item?id=${item.id}">${comments}&nbsp;comments</a>`;
+  const sub = `<span class="score" id="score_${item.id}">${100 + (item.id % 97) + (state.votes.has(item.id) ? 1 : 0)} points</span> by <a href="user?id=${item.by}" class="hnuser">${item.by}</a> <span class="age" title="2026-11-23T10:00:00"><a href="item?id=${item.id}">${ago(item.age)}</a></span> ${unv(state, item, goto)} | <a href="hide?id=${item.id}&amp;auth=${AUTH}&amp;goto=${encodeURIComponent(goto)}" class="clicky hider">hide</a>${fave}${editLinks(state, item, goto)} | <a href="item?id=${item.id}">${comments}&nbsp;comments</a>`;
   return `<tr class="athing submission" id="${item.id}">
   <td align="right" valign="top" class="title"><span class="rank">${rank === null ? '' : `${rank}.`}</span></td>${voteCell(state, item, goto)}<td class="title">${titleLink}</td></tr>
 <tr><td colspan="2"></td><td class="subtext">${classic ? sub : `<span class="subline">${sub}</span>`}</td></tr>
@@ -98,20 +112,30 @@ function root(state: HnState, item: HnItem): number {
 }
 
 function commentRow(state: HnState, c: HnItem, depth: number, goto: string, withReply: boolean): string {
+  if (c.deleted) {
+    // Kept only for its replies: no author, no vote, no text.
+    return `<tr class="athing comtr" id="${c.id}"><td><table border="0"><tr><td class="ind" indent="${depth}"><img src="s.gif" height="1" width="${depth * 40}"></td><td valign="top" class="votelinks"><center><img src="s.gif" height="1" width="14"></center></td><td class="default"><div style="margin-top:2px; margin-bottom:-10px;"><span class="comhead"> <span class="age" title="2026-11-23T10:00:00"><a href="item?id=${c.id}">${ago(c.age)}</a></span> [deleted]<span class="navs"> | <a href="#${c.parent}" class="clicky" aria-hidden="true">parent</a></span></span></div><br>
+<div class="comment"></div></td></tr></table></td></tr>`;
+  }
   const text = (c.text ?? '').split(/\n{2,}/).map(esc);
   const body = `${text[0] ?? ''}${text.slice(1).map((p) => `<p>${p}</p>`).join('')}`;
   const reply = withReply ? `<div class="reply"><p><font size="1"><u><a href="reply?id=${c.id}&amp;goto=${encodeURIComponent(`${goto}#${c.id}`)}" rel="nofollow">reply</a></u></font></p></div>` : '';
-  return `<tr class="athing comtr" id="${c.id}"><td><table border="0"><tr><td class="ind" indent="${depth}"><img src="s.gif" height="1" width="${depth * 40}"></td>${voteCell(state, c, `${goto}#${c.id}`)}<td class="default"><div style="margin-top:2px; margin-bottom:-10px;"><span class="comhead"><a href="user?id=${c.by}" class="hnuser">${c.by}</a> <span class="age" title="2026-11-23T10:00:00"><a href="item?id=${c.id}">${ago(c.age)}</a></span> ${unv(state, c, `${goto}#${c.id}`)}<span class="navs"> | <a href="#${c.parent}" class="clicky" aria-hidden="true">parent</a> <a class="togg clicky" id="${c.id}" n="1" href="javascript:void(0)">[–]</a></span></span></div><br>
+  return `<tr class="athing comtr" id="${c.id}"><td><table border="0"><tr><td class="ind" indent="${depth}"><img src="s.gif" height="1" width="${depth * 40}"></td>${voteCell(state, c, `${goto}#${c.id}`)}<td class="default"><div style="margin-top:2px; margin-bottom:-10px;"><span class="comhead"><a href="user?id=${c.by}" class="hnuser">${c.by}</a> <span class="age" title="2026-11-23T10:00:00"><a href="item?id=${c.id}">${ago(c.age)}</a></span> ${unv(state, c, `${goto}#${c.id}`)}<span class="navs"> | <a href="#${c.parent}" class="clicky" aria-hidden="true">parent</a>${editLinks(state, c, goto)} <a class="togg clicky" id="${c.id}" n="1" href="javascript:void(0)">[–]</a></span></span></div><br>
 <div class="comment"><div class="commtext c00">${body}</div>${reply}</div></td></tr></table></td></tr>`;
 }
 
+/** Whether an item is shown: a deleted one only to hold up its replies. */
+function shown(state: HnState, item: HnItem): boolean {
+  return !item.deleted || state.items.some((c) => c.parent === item.id && shown(state, c));
+}
+
 function thread(state: HnState, parent: number, depth: number, goto: string): string {
-  return state.items.filter((c) => c.parent === parent).sort((a, b) => b.id - a.id)
+  return state.items.filter((c) => c.parent === parent && shown(state, c)).sort((a, b) => b.id - a.id)
     .map((c) => commentRow(state, c, depth, goto, true) + thread(state, c.id, depth + 1, goto)).join('\n');
 }
 
 export function listPage(state: HnState, which: 'news' | 'newest'): string {
-  const stories = state.items.filter((i) => i.title !== undefined);
+  const stories = state.items.filter((i) => i.title !== undefined && !i.deleted);
   const order = which === 'newest' ? [...stories].sort((a, b) => b.id - a.id) : stories;
   const rows = order.map((s, i) => storyRows(state, s, i + 1, which, false)).join('\n');
   return page(state, which === 'newest' ? 'New Links | Hacker News' : 'Hacker News', `<tr id="bigbox"><td><table border="0" cellpadding="0" cellspacing="0" class="itemlist">${rows}</table></td></tr>`);
@@ -121,6 +145,10 @@ export function itemPage(state: HnState, id: number): string | null {
   const item = state.items.find((i) => i.id === id);
   if (!item) return null;
   const goto = `item?id=${id}`;
+  if (item.deleted && !shown(state, item)) {
+    // news.arc: the page is served, but the item is shown to nobody (and takes no comments).
+    return page(state, 'Hacker News', `<tr id="bigbox"><td><table class="fatitem" border="0"></table><br><br></td></tr>`);
+  }
   if (item.title === undefined) return replyPage(state, id, goto);
   const form = `<tr><td colspan="2"></td><td><form action="comment" method="post"><input type="hidden" name="parent" value="${id}"><input type="hidden" name="goto" value="${goto}"><input type="hidden" name="hmac" value="3c1d9a7e5b2f0c4d6e8a1b3c5d7e9f0a2b4c6d8e"><textarea name="text" rows="8" cols="80" wrap="virtual"></textarea><br><br><input type="submit" value="add comment"></form></td></tr>`;
   return page(state, `${item.title} | Hacker News`, `<tr id="bigbox"><td><table class="fatitem" border="0">${storyRows(state, item, null, goto, true)}${form}</table><br><br><table border="0" class="comment-tree">${thread(state, id, 0, goto)}</table><br><br></td></tr>`);
@@ -131,6 +159,15 @@ export function replyPage(state: HnState, id: number, goto: string): string | nu
   if (!item || item.text === undefined) return null;
   const form = `<form action="comment" method="post"><input type="hidden" name="parent" value="${id}"><input type="hidden" name="goto" value="${esc(goto)}"><input type="hidden" name="hmac" value="9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d"><textarea name="text" rows="8" cols="80" wrap="virtual"></textarea><br><br><input type="submit" value="reply"></form>`;
   return page(state, 'Add Comment | Hacker News', `<tr id="bigbox"><td><table class="fatitem" border="0">${commentRow(state, item, 0, goto, false)}<tr><td colspan="2"></td><td>${form}</td></tr></table></td></tr>`);
+}
+
+/** `delete-confirm?id=…&goto=…`: the item, the question, and the form posting to /xdelete. */
+export function deleteConfirmPage(state: HnState, id: number, goto: string): string | null {
+  const item = state.items.find((i) => i.id === id);
+  if (!item || !deletable(state, item)) return null;
+  const shownItem = item.title !== undefined ? storyRows(state, item, null, goto, false) : commentRow(state, item, 0, goto, false);
+  const form = `<form method="post" action="/xdelete"><input type="hidden" name="id" value="${id}"><input type="hidden" name="goto" value="${esc(goto)}"><input type="hidden" name="hmac" value="5a7c9e1b3d5f7a9c1e3b5d7f9a1c3e5b7d9f1a3c">Do you want this to be deleted?<br><br><input type="submit" name="d" value="Yes">&nbsp;<input type="submit" name="d" value="No"></form>`;
+  return page(state, 'Confirm | Hacker News', `<tr id="bigbox"><td><table class="fatitem" border="0">${shownItem}<tr style="height:20px"></tr><tr><td colspan="2"></td><td>${form}</td></tr></table></td></tr>`);
 }
 
 export function submitPage(state: HnState, error = ''): string {

@@ -16,6 +16,11 @@
  *   and flips the `subscribed` attribute only once the server agrees (assumed behaviour, L).
  * - r-post-composer-form on /r/<sub>/submit: #submit-post-button sends GraphQL CreatePost
  *   {input: {subredditName, title, content: {markdown}, kind}} and then opens the new post.
+ * - Deleting one's own post or comment: the item's overflow menu (`shreddit-overflow-menu`, light DOM,
+ *   slotted into the post / action row; markup assumed, L) → "Delete" → a confirmation dialog → GraphQL
+ *   DeletePost {input: {postId}} / DeleteComment {input: {commentId}} (third-party scripts: M for
+ *   comments, L for posts). Only once the server agrees does the item show as deleted; a failure shows
+ *   a toast and leaves it as it was.
  */
 (() => {
   'use strict';
@@ -97,10 +102,11 @@
     connectedCallback() {
       if (this.shadowRoot) return;
       const root = this.attachShadow({ mode: 'open' });
-      root.innerHTML = '<slot name="credit-bar"></slot><slot name="title"></slot><slot name="text-body"></slot><div part="actions"></div>';
+      root.innerHTML = '<slot name="credit-bar"></slot><slot name="title"></slot><slot name="text-body"></slot><div part="actions"></div><slot name="overflow"></slot>';
       const actions = document.createElement('div');
       root.querySelector('[part=actions]').replaceWith(actions);
       votePill(actions.attachShadow({ mode: 'open' }), this, 'id', 'UpdatePostVoteState', 'postId');
+      if (this.getAttribute('author') === cfg.viewer && !this.querySelector(':scope > shreddit-overflow-menu')) this.append(overflowMenu('post'));
     }
   });
 
@@ -114,7 +120,11 @@
       const slot = document.createElement('slot');
       slot.name = 'comment-reply';
       root.append(slot);
+      const overflow = document.createElement('slot');
+      overflow.name = 'overflow';
+      root.append(overflow);
       votePill(holder.attachShadow({ mode: 'open' }), comment, 'thingid', 'UpdateCommentVoteState', 'commentId');
+      if (comment.getAttribute('author') === cfg.viewer && !this.querySelector(':scope > shreddit-overflow-menu')) this.append(overflowMenu('comment'));
     }
   });
 
@@ -141,6 +151,48 @@
     }
   });
 
+  // ------------------------------------------------------------------ deleting one's own post or comment
+
+  // A declaration (hoisted): the custom elements above upgrade, and call this, before this line runs.
+  function label(key, fallback) { return (cfg.labels && cfg.labels[key]) || fallback; }
+
+  function overflowMenu(kind) {
+    const menu = document.createElement('shreddit-overflow-menu');
+    menu.setAttribute('slot', 'overflow');
+    menu.innerHTML = `<button type="button" aria-haspopup="menu" aria-expanded="false" aria-label="${kind === 'post' ? label('postOptions', 'Open post options') : label('commentOptions', 'Open comment options')}">···</button>
+      <div role="menu" hidden><button type="button" role="menuitem" data-action="delete">${label('delete', 'Delete')}</button></div>`;
+    return menu;
+  }
+
+  function confirmDelete(thing) {
+    const isPost = thing.localName === 'shreddit-post';
+    document.querySelector('[role="dialog"][data-replica-delete]')?.remove();
+    const dialog = document.createElement('div');
+    dialog.setAttribute('role', 'dialog');
+    dialog.setAttribute('aria-modal', 'true');
+    dialog.setAttribute('data-replica-delete', '');
+    const title = isPost ? label('deletePostTitle', 'Delete post?') : label('deleteCommentTitle', 'Delete comment?');
+    dialog.setAttribute('aria-label', title);
+    dialog.innerHTML = `<h2>${title}</h2><p>${isPost ? label('deletePostBody', 'Once you delete this post, it can’t be restored.') : label('deleteCommentBody', 'Are you sure you want to delete your comment?')}</p>
+      <button type="button" data-action="cancel">${label('cancel', 'Cancel')}</button> <button type="button" data-action="confirm-delete">${label('delete', 'Delete')}</button>`;
+    document.body.append(dialog);
+    dialog.querySelector('[data-action="cancel"]').addEventListener('click', () => dialog.remove());
+    const confirm = dialog.querySelector('[data-action="confirm-delete"]');
+    confirm.addEventListener('click', () => {
+      confirm.disabled = true;
+      const id = isPost ? thing.id : thing.getAttribute('thingid');
+      gql(isPost ? 'DeletePost' : 'DeleteComment', { input: isPost ? { postId: id } : { commentId: id } }).then((res) => {
+        dialog.remove();
+        if (!succeeded(res)) return toast(label('deleteFailed', 'Something went wrong. Try again.'));
+        thing.setAttribute('author', '[deleted]');
+        thing.querySelector(':scope > shreddit-overflow-menu, :scope > shreddit-comment-action-row > shreddit-overflow-menu')?.remove();
+        const body = thing.querySelector(isPost ? ':scope > [slot="text-body"]' : ':scope > [slot="comment"]');
+        if (body) body.innerHTML = `<p>${isPost ? label('postDeleted', '[ Deleted by user ]') : label('commentDeleted', 'Comment deleted by user')}</p>`;
+        toast(isPost ? label('postDeletedToast', 'Post deleted') : label('commentDeletedToast', 'Comment deleted'));
+      });
+    });
+  }
+
   // ------------------------------------------------------------------ comments
 
   function composerMarkup(parentId) {
@@ -162,6 +214,20 @@
   }
 
   document.addEventListener('click', (event) => {
+    const opener = event.target.closest('shreddit-overflow-menu > button[aria-haspopup]');
+    if (opener) {
+      const list = opener.nextElementSibling;
+      list.hidden = !list.hidden;
+      opener.setAttribute('aria-expanded', String(!list.hidden));
+      return;
+    }
+    const del = event.target.closest('shreddit-overflow-menu [data-action="delete"]');
+    if (del) {
+      const menu = del.closest('shreddit-overflow-menu');
+      menu.querySelector('[role="menu"]').hidden = true;
+      confirmDelete(menu.closest('shreddit-comment') || menu.closest('shreddit-post'));
+      return;
+    }
     const reply = event.target.closest('[slot="comment-reply"]');
     if (reply) {
       const comment = reply.closest('shreddit-comment');
