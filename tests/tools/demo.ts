@@ -14,6 +14,9 @@ import { FakeLinkedInApi, LINKEDIN_URLS, serveLinkedIn } from '../e2e/linkedin-a
 import { FakeMastodon, MASTO_URLS, serveMastodon } from '../e2e/mastodon-api.ts';
 import { FakeReddit, REDDIT_URLS } from '../e2e/reddit-site.ts';
 import { FakeXApi, openX, POSTS, serveX, X_URLS } from '../e2e/x-api.ts';
+import { FakeYouTube, serveYouTube, YT_URLS } from '../e2e/youtube-api.ts';
+import { FakeThreads, serveThreads, THREADS_URLS } from '../e2e/threads-api.ts';
+import { FACEBOOK_URLS, FakeFacebookApi, serveFacebook } from '../e2e/facebook-api.ts';
 
 /** Every supported site's replica, at its real address (the same replicas the end-to-end tests use). */
 const SITES: { name: string; url: string }[] = [
@@ -24,6 +27,9 @@ const SITES: { name: string; url: string }[] = [
   { name: 'hackernews', url: 'https://news.ycombinator.com/news' },
   { name: 'bluesky', url: BSKY_URLS.home },
   { name: 'mastodon', url: MASTO_URLS.home },
+  { name: 'threads', url: THREADS_URLS.home },
+  { name: 'facebook', url: FACEBOOK_URLS.home },
+  { name: 'youtube', url: YT_URLS.watch },
 ];
 
 async function serveAll(h: Harness, x: FakeXApi): Promise<void> {
@@ -33,6 +39,9 @@ async function serveAll(h: Harness, x: FakeXApi): Promise<void> {
   await new FakeHn().serve(h.context);
   await serveBluesky(h.context, new FakePds());
   await serveMastodon(h.context, new FakeMastodon());
+  await serveThreads(h.context, new FakeThreads());
+  await serveFacebook(h.context, new FakeFacebookApi());
+  await serveYouTube(h.context, new FakeYouTube());
 }
 
 const OUT = join(ROOT, 'demo-output');
@@ -101,8 +110,9 @@ async function headed(h: Harness): Promise<void> {
   const x = await openX(h, X_URLS.home);
   await x.bringToFront();
   console.log([
-    'Chromium is open with Give First loaded on offline replicas of X, LinkedIn, Reddit, Hacker News, Bluesky and',
-    'Mastodon, one tab each, at their real addresses. Like, reply, repost, follow or post there; one tab is the popup.',
+    'Chromium is open with Give First loaded on offline replicas of X, LinkedIn, Reddit, Hacker News, Bluesky,',
+    'Mastodon, Threads, Facebook and YouTube, one tab each, at their real addresses. Like, reply, repost, follow or',
+    'post there; one tab is the popup.',
     'Post something new while your balance is low to meet the nudge. Close the browser to end the demo.',
   ].join('\n'));
   await new Promise<void>((resolve) => h.context.on('close', () => resolve()));
