@@ -129,7 +129,7 @@ const NEGATION_REACH = 3;
  * service worker wakes for every like and reply, and building takes tens of milliseconds.
  */
 let book: PhraseBook<Label> | undefined;
-function phraseBook(): PhraseBook<Label> {
+export function phraseBook(): PhraseBook<Label> {
   book ??= new PhraseBook<Label>({
     ...Object.fromEntries(SIGNAL_LABELS.map((l) => [l, phrasesOf(l)])),
     ...Object.fromEntries(DAMPER_LABELS.map((l) => [l, LANGS.flatMap((lang) => lang[l])])),
@@ -158,8 +158,12 @@ const BARE_CODE_RE = /(?<![\p{L}\p{N}])\p{Lu}{3,}(\d{1,2})(?![\p{L}\p{N}])/gu;
 const PERCENT_RE = /(?<!\d)(\d{1,2})\s?%/g;
 
 function bareCodeIn(plain: string): string | undefined {
-  const offered = new Set(Array.from(plain.matchAll(PERCENT_RE), (m) => m[1]));
-  for (const m of plain.matchAll(BARE_CODE_RE)) if (offered.has(m[1])) return m[0];
+  // Codes are rare: the percentages are collected only once there is one.
+  let offered: Set<string | undefined> | undefined;
+  for (const m of plain.matchAll(BARE_CODE_RE)) {
+    offered ??= new Set(Array.from(plain.matchAll(PERCENT_RE), (p) => p[1]));
+    if (offered.has(m[1])) return m[0];
+  }
   return undefined;
 }
 /** Whether a code word is in a folded post at all: one scan of the text for all of them. */
@@ -232,6 +236,8 @@ const SCANNED = scratchScanned();
 /** The one tally of word weights, reset for each post (held by its Signals like SCANNED). */
 const TALLY = new WeightTally();
 
+const NO_MENTIONS: readonly string[] = [];
+
 /** The rule signals of a post, before the user's lexicon is applied (learnLexicon uses them too). */
 interface Signals {
   reasons: PromoReason[];
@@ -243,7 +249,7 @@ interface Signals {
   tally: WeightTally;
   /** What the wording model reads besides the words. */
   hasLink: boolean;
-  mentions: string[];
+  mentions: readonly string[];
   brand: boolean;
 }
 
@@ -268,7 +274,7 @@ function ruleSignals(input: PromoInput, p: Prepared): Signals {
       }
     }
   }
-  const mentions = text.includes('@') ? mentionsIn(text) : [];
+  const mentions = text.includes('@') ? mentionsIn(text) : NO_MENTIONS;
   const self = mentions.find((m) => p.handles.has(m));
   const plain = withoutLinksAndMentions(text, textLinks);
   // Without links or mentions the plain text is the text, whose lower case is known.
@@ -292,20 +298,25 @@ function ruleSignals(input: PromoInput, p: Prepared): Signals {
   if (found.size > 0) for (const label of SIGNAL_LABELS) {
     const span = found.get(label);
     const signal = LABEL_SIGNAL[label];
-    if (span && !reasons.some((r) => r.code === signal)) reasons.push({ code: signal, detail: wordsAt(plain, scanned, span) });
+    if (span && !hasReason(reasons, signal)) reasons.push({ code: signal, detail: wordsAt(plain, scanned, span) });
   }
 
   let damp = 0;
-  const ownLink = reasons.some((r) => r.code === 'own-domain' || r.code === 'own-page');
-  const ownThing = ownLink || reasons.some((r) => r.code === 'self-mention' || r.code === 'own-product');
+  const ownLink = hasReason(reasons, 'own-domain') || hasReason(reasons, 'own-page');
+  const ownThing = ownLink || hasReason(reasons, 'self-mention') || hasReason(reasons, 'own-product');
   for (const label of DAMPER_LABELS) {
     // A service notice is about one's own site or shop: without it, "was down" is about anything.
     if (found.has(label) && (label !== 'notice' || ownThing)) damp += DAMPER[label];
   }
   // About other accounts, with nothing of one's own (domain, page, handle, brand) in it.
-  const ownSignal = ownLink || reasons.some((r) => r.code === 'self-mention');
+  const ownSignal = ownLink || hasReason(reasons, 'self-mention');
   if (!ownSignal && mentions.some((m) => !p.handles.has(m))) damp += DAMPER.others;
   return { reasons, damp, critique: found.has('critique'), scanned, tally, hasLink: links.length > 0, mentions, brand: brand !== undefined };
+}
+
+function hasReason(reasons: readonly PromoReason[], code: PromoSignal): boolean {
+  for (const r of reasons) if (r.code === code) return true;
+  return false;
 }
 
 /**
@@ -432,9 +443,8 @@ const NUMBER_WEIGHT = WORDING.get('__num__') ?? 0;
 /** The wording model's log-odds that the post is promotional (the same features as wordingFeatures, without strings). */
 function wordingOf(signals: Signals, p: Prepared): number {
   let logOdds = model.prior + signals.tally.sum;
-  markersOf(signals, p).forEach((shown, i) => {
-    if (shown) logOdds += MARKER_WEIGHTS[i] as number;
-  });
+  const shown = markersOf(signals, p);
+  for (let i = 0; i < shown.length; i++) if (shown[i]) logOdds += MARKER_WEIGHTS[i] as number;
   const s = signals.scanned;
   for (let i = 0; i < s.count; i++) {
     if (isNumberAt(s, i)) {

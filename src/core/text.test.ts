@@ -27,6 +27,9 @@ describe('text helpers', () => {
     expect(mentionsIn(text)).toEqual(['maria_dev']);
     expect(withoutLinksAndMentions(text)).not.toMatch(/maria|example|other\.org/i);
     expect(mentionsIn('write to me@example.com')).toEqual([]);
+    // The quick test before the link regex: a letter or digit, a dot, a letter.
+    for (const none of ['Done. Next.', 'v2.0 is out', '.com alone', 'e. g', '']) expect(linksIn(none), none).toEqual([]);
+    expect(linksIn('see Example.COM now')).toEqual(['Example.COM']);
   });
 
   it('a phrase book finds the longest phrase per label, with numbers and wildcards, across separators but not sentences', () => {
@@ -55,7 +58,8 @@ describe('text helpers', () => {
   });
 
   it('fold takes the fast paths and the general one to the same result', () => {
-    for (const text of ['Plain ASCII text', 'Ñandú, ÉXITO y acción', 'Straße “quoted” it’s', 'Ελληνικά ά', 'emoji 🎉 café']) {
+    // Latin with accents, curly and back quotes, a lower case that changes the length (İ), beyond Latin.
+    for (const text of ['Plain ASCII text', 'Ñandú, ÉXITO y acción', 'Straße “quoted” it’s', 'don`t ´n´ ǅemal', 'İstanbul Ünal', 'Ελληνικά ά', 'emoji 🎉 café']) {
       expect(fold(text), text).toBe(text.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[’‘`´]/g, "'").toLowerCase());
     }
   });

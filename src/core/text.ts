@@ -32,17 +32,26 @@ function foldKnowing(text: string, lower: string | undefined): string {
     return folded.includes('`') ? folded.replace(/`/g, "'") : folded;
   }
   if (BEYOND_LATIN_RE.test(text)) return text.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[’‘`´]/g, "'").toLowerCase();
-  let out = '';
+  // Latin with accents or curly apostrophes (most Spanish posts, many English ones): the lower case
+  // with each accented letter swapped for its base, in one pass.
+  const low = lower ?? text.toLowerCase();
+  // Lower case that changes the length ("İ" → "i̇") takes the general path.
+  if (low.length !== text.length) return text.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[’‘`´]/g, "'").toLowerCase();
+  // The pieces are joined once at the end: a string grown by `+=` is a tree of pieces, which the
+  // scanner then reads about half as fast as a flat one.
+  const pieces: string[] = [];
   let from = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0xc0) continue;
-    const swap = c <= 0x24f ? LATIN_BASE[c - 0xc0] : c === 0x2019 || c === 0x2018 || c === 0xb4 ? "'" : undefined;
+  for (let i = 0; i < low.length; i++) {
+    const c = low.charCodeAt(i);
+    if (c < 0x60) continue;
+    const swap = c >= 0xc0 ? (c <= 0x24f ? LATIN_BASE[c - 0xc0] : c === 0x2019 || c === 0x2018 ? "'" : undefined) : c === 0x60 || c === 0xb4 ? "'" : undefined;
     if (swap === undefined) continue;
-    out += text.slice(from, i) + swap;
+    pieces.push(low.slice(from, i), swap);
     from = i + 1;
   }
-  return (out + text.slice(from)).toLowerCase().replace(/[`´]/g, "'");
+  if (from === 0) return low;
+  pieces.push(low.slice(from));
+  return pieces.join('');
 }
 
 /** A number token stands for any number in a pattern (`only <num> seats left`). */
@@ -374,11 +383,23 @@ export function withoutLinksAndMentions(text: string, links?: readonly string[])
   return out.includes('@') ? out.replace(MENTION_RE, '$1 ') : out;
 }
 
-/** Cheap test first: most posts have no "word.word" at all, and the candidate regex is the costly part. */
-const MAYBE_LINK_RE = /[a-z0-9]\.[a-z]/i;
+const isAsciiLetter = (c: number): boolean => (c | 0x20) >= 97 && (c | 0x20) <= 122;
+
+/**
+ * Whether the text has a letter or digit, a dot, then a letter ("example.com", "v2.app"): the cheap
+ * test first, since most posts have no link and the candidate regex is the costly part. The dots are
+ * found with indexOf, which was several times quicker than a regex over the whole post.
+ */
+function mayHaveLink(text: string): boolean {
+  for (let at = text.indexOf('.', 1); at !== -1; at = text.indexOf('.', at + 1)) {
+    const before = text.charCodeAt(at - 1);
+    if ((isAsciiLetter(before) || (before >= 48 && before <= 57)) && isAsciiLetter(text.charCodeAt(at + 1))) return true;
+  }
+  return false;
+}
 
 export function linksIn(text: string): string[] {
-  if (!MAYBE_LINK_RE.test(text)) return [];
+  if (!mayHaveLink(text)) return [];
   // A link ends before the punctuation that follows it in a sentence ("at example.com/x, or…").
   return (text.match(URL_CANDIDATE_RE) ?? []).map((l) => l.replace(/[.,;:!?)\]»”'"]+$/u, '')).filter(isLink);
 }
@@ -449,10 +470,12 @@ export class PhraseBook<L extends string> {
   /**
    * Per node, one record of NODE_STRIDE integers side by side (a token that reaches a node reads one
    * cache line, not one per array): the labels ending here (bits) with two flags in the top bits
-   * (literal edges leave this node; a phrase can start here), the node a number or any word leads to
-   * (-1: none), and the last find that counted the node's weight.
+   * (literal edges leave this node; a phrase can end here or below), the node a number or any word leads to
+   * (-1: none), and a filter of the tokens its literal edges take (CHILD_FILTER).
    */
   private readonly nodes: Int32Array;
+  /** Per node: the last find that counted its weight. */
+  private readonly counted: Int32Array;
   /** Per node: its weight in a word-weight model (NaN: none), and the word or word pair it weighs. */
   private readonly weights: Float64Array;
   private readonly words: (string | undefined)[] = [];
@@ -464,6 +487,9 @@ export class PhraseBook<L extends string> {
    */
   private readonly edgeTable: Int32Array;
   private readonly edgeMask: number;
+  /** The root's edges, in a table of their own (the same layout): every token looks there first. */
+  private readonly rootTable: Int32Array;
+  private readonly rootMask: number;
   private finds = 0;
   /** `always` sets turned into label bits, once per set. */
   private readonly masks = new WeakMap<ReadonlySet<L>, number>();
@@ -479,10 +505,12 @@ export class PhraseBook<L extends string> {
     const any: number[] = [-1];
     const ends: number[] = [0];
     const weight: number[] = [Number.NaN];
+    const parentOf: number[] = [-1];
     // Children by word, per node (the lists expand to thousands of phrases sharing few words).
     const children: Map<string, number>[] = [new Map()];
     const edges: { parent: number; h: number; g: number; child: number }[] = [];
-    const newNode = (): number => {
+    const newNode = (parent: number): number => {
+      parentOf.push(parent);
       num.push(-1);
       any.push(-1);
       ends.push(0);
@@ -494,7 +522,7 @@ export class PhraseBook<L extends string> {
       const known = (children[parent] as Map<string, number>).get(word);
       if (known !== undefined) return known;
       const [h, g] = hashWord(word);
-      const child = newNode();
+      const child = newNode(parent);
       (children[parent] as Map<string, number>).set(word, child);
       edges.push({ parent, h, g, child });
       return child;
@@ -519,8 +547,8 @@ export class PhraseBook<L extends string> {
         if (parts.length === 0) continue;
         let node = 0;
         for (const part of parts) {
-          if (part === NUM) node = num[node] !== -1 ? (num[node] as number) : (num[node] = newNode());
-          else if (part === ANY) node = any[node] !== -1 ? (any[node] as number) : (any[node] = newNode());
+          if (part === NUM) node = num[node] !== -1 ? (num[node] as number) : (num[node] = newNode(node));
+          else if (part === ANY) node = any[node] !== -1 ? (any[node] as number) : (any[node] = newNode(node));
           else node = childOf(node, part);
         }
         ends[node] = (ends[node] as number) | (1 << bit);
@@ -544,31 +572,35 @@ export class PhraseBook<L extends string> {
     this.weights = Float64Array.from(weight);
     const hasEdges = new Uint8Array(count);
     for (const edge of edges) hasEdges[edge.parent] = 1;
+    this.counted = new Int32Array(count);
+    // Which nodes a phrase can still end below (or at): only those are worth walking. Most nodes with
+    // children lead only to word pairs of the model, which no walk finds; walking them was a call for
+    // nearly every token. A child always has a higher number than its parent, so one backward pass
+    // sees every child before its parent.
+    const leads = new Uint8Array(count);
+    for (let node = count - 1; node > 0; node--) {
+      if (((ends[node] as number) & ~this.negationBit) !== 0) leads[node] = 1;
+      if (leads[node]) leads[parentOf[node] as number] = 1;
+    }
     for (let node = 0; node < count; node++) {
       const at = node * NODE_STRIDE;
-      const starts = hasEdges[node] || num[node] !== -1 || any[node] !== -1 || ends[node] !== 0;
-      this.nodes[at + ENDS] = (ends[node] as number) | (hasEdges[node] ? HAS_EDGES : 0) | (starts ? STARTS_PHRASE : 0);
+      this.nodes[at + ENDS] = (ends[node] as number) | (hasEdges[node] ? HAS_EDGES : 0) | (leads[node] ? LEADS_TO_PHRASE : 0);
       this.nodes[at + NUM_NEXT] = num[node] as number;
       this.nodes[at + ANY_NEXT] = any[node] as number;
     }
-    // A table at most half full keeps probe runs short.
-    let size = 16;
-    while (size < edges.length * 2) size *= 2;
-    this.edgeMask = size - 1;
-    this.edgeTable = new Int32Array(size * EDGE_STRIDE);
     for (const edge of edges) {
-      const key = edgeKey(edge.parent, edge.h);
-      let slot = key & this.edgeMask;
-      while (this.edgeTable[slot * EDGE_STRIDE + 1] !== 0) slot = (slot + 1) & this.edgeMask;
-      this.edgeTable[slot * EDGE_STRIDE] = key;
-      this.edgeTable[slot * EDGE_STRIDE + 1] = childKey(edge.g, edge.child);
+      const at = edge.parent * NODE_STRIDE + CHILD_FILTER;
+      this.nodes[at] = (this.nodes[at] as number) | filterBit(edge.h);
     }
+    [this.rootTable, this.rootMask] = edgeTable(edges.filter((edge) => edge.parent === 0));
+    [this.edgeTable, this.edgeMask] = edgeTable(edges.filter((edge) => edge.parent !== 0));
   }
 
   /** Where a token with hashes (h, g) leads from `parent`, or -1. */
   private edge(parent: number, h: number, g: number): number {
-    const mask = this.edgeMask;
-    const table = this.edgeTable;
+    const root = parent === 0;
+    const mask = root ? this.rootMask : this.edgeMask;
+    const table = root ? this.rootTable : this.edgeTable;
     const key = edgeKey(parent, h);
     const check = childKey(g, 0);
     for (let slot = key & mask; ; slot = (slot + 1) & mask) {
@@ -581,11 +613,10 @@ export class PhraseBook<L extends string> {
 
   /** Adds a node's weight to the tally, once per find. */
   private count(node: number, finds: number, tally: WeightTally): void {
-    const at = node * NODE_STRIDE + COUNTED_IN;
-    if (this.nodes[at] === finds) return;
+    if (this.counted[node] === finds) return;
     const w = this.weights[node] as number;
     if (Number.isNaN(w)) return;
-    this.nodes[at] = finds;
+    this.counted[node] = finds;
     tally.add(node, w);
   }
 
@@ -630,7 +661,8 @@ export class PhraseBook<L extends string> {
           this.count(first, finds, tally);
           const j = i + 1;
           if ((nodes[at + ENDS] as number) & HAS_EDGES && j < count && kind[j] !== BREAK_RUN) {
-            second = this.edge(first, hash[j] as number, hash2[j] as number);
+            // Most next tokens are no edge of this node: its filter says so without a lookup.
+            second = (nodes[at + CHILD_FILTER] as number) & filterBit(hash[j] as number) ? this.edge(first, hash[j] as number, hash2[j] as number) : -1;
             if (second !== -1 && !isListed(unweighted, hash[j] as number, hash2[j] as number)) this.count(second, finds, tally);
           }
         }
@@ -643,7 +675,7 @@ export class PhraseBook<L extends string> {
       const allowed = (s.asked !== null && s.asked[i] === 1 ? alwaysMask : -1) & reported;
       if (allowed === 0) continue;
       // A node that only carries a word weight starts no phrase.
-      if (first !== -1 && (nodes[at + ENDS] as number) & STARTS_PHRASE) this.walk(first, s, i, i, found, allowed, second);
+      if (first !== -1 && (nodes[at + ENDS] as number) & LEADS_TO_PHRASE) this.walk(first, s, i, i, found, allowed, second);
       if (rootNum !== -1 && kind[i] === NUMBER) this.walk(rootNum, s, i, i, found, allowed);
       if (rootAny !== -1) this.walk(rootAny, s, i, i, found, allowed);
     }
@@ -658,9 +690,11 @@ export class PhraseBook<L extends string> {
     if (j < s.count && s.kind[j] !== BREAK_RUN) {
       if ((nodes[at + ENDS] as number) & HAS_EDGES) {
         // `next`: the literal step from here, when find has looked it up already (-2: not yet).
-        const literal = next !== -2 ? next : this.edge(node, s.hash[j] as number, s.hash2[j] as number);
-        if (literal !== -1) this.walk(literal, s, first, j, found, allowed);
+        const h = s.hash[j] as number;
+        const literal = next !== -2 ? next : (nodes[at + CHILD_FILTER] as number) & filterBit(h) ? this.edge(node, h, s.hash2[j] as number) : -1;
+        if (literal !== -1 && (nodes[literal * NODE_STRIDE + ENDS] as number) & LEADS_TO_PHRASE) this.walk(literal, s, first, j, found, allowed);
       }
+      // Number and wildcard steps exist only in phrases: they always lead to one.
       const num = nodes[at + NUM_NEXT] as number;
       if (num !== -1 && s.kind[j] === NUMBER) this.walk(num, s, first, j, found, allowed);
       const any = nodes[at + ANY_NEXT] as number;
@@ -676,18 +710,31 @@ export class PhraseBook<L extends string> {
   }
 }
 
-/** Words as their two hashes, side by side (hashesOf): what find's `unweighted` lists. */
-export type WordHashes = Int32Array;
+/**
+ * Words as their two hashes, side by side (hashesOf): what find's `unweighted` lists. `mask` has bit
+ * (h & 31) set for each word's first hash h: nearly every token fails that one test, and only the
+ * rest compare hashes (a brand's words checked for every token cost a fifth of find).
+ */
+export interface WordHashes {
+  mask: number;
+  hashes: Int32Array;
+}
 
 export function hashesOf(words: Iterable<string>): WordHashes {
   const out: number[] = [];
-  for (const word of words) out.push(...hashWord(word));
-  return Int32Array.from(out);
+  let mask = 0;
+  for (const word of words) {
+    const [h, g] = hashWord(word);
+    out.push(h, g);
+    mask |= 1 << (h & 31);
+  }
+  return { mask, hashes: Int32Array.from(out) };
 }
 
 function isListed(list: WordHashes | undefined, h: number, g: number): boolean {
-  if (!list) return false;
-  for (let k = 0; k < list.length; k += 2) if (list[k] === h && list[k + 1] === g) return true;
+  if (list === undefined || ((list.mask >>> (h & 31)) & 1) === 0) return false;
+  const hashes = list.hashes;
+  for (let k = 0; k < hashes.length; k += 2) if (hashes[k] === h && hashes[k + 1] === g) return true;
   return false;
 }
 
@@ -696,14 +743,39 @@ const NODE_STRIDE = 4;
 const ENDS = 0;
 const NUM_NEXT = 1;
 const ANY_NEXT = 2;
-const COUNTED_IN = 3;
+/**
+ * A node's filter: bit (h & 31) set for the first hash h of each token its literal edges take. A token
+ * whose bit is clear is no edge; of the second steps find tries (about 190,000 in 10,000 posts, over half
+ * of them no edge), the filter answers about a third without a lookup.
+ */
+const CHILD_FILTER = 3;
+
+function filterBit(h: number): number {
+  return 1 << (h & 31);
+}
 /** The labels' bits in ENDS (at most 30 labels), and the two flags above them. */
 const LABEL_BITS = 0x3fffffff;
-const STARTS_PHRASE = 1 << 30;
+const LEADS_TO_PHRASE = 1 << 30;
 const HAS_EDGES = 1 << 31;
 
 /** Integers per slot of the edge table: the key, then the second hash's check bits with the child. */
 const EDGE_STRIDE = 2;
+
+/** An open-addressing table of edges (see PhraseBook), at most half full: probe runs stay short. */
+function edgeTable(edges: readonly { parent: number; h: number; g: number; child: number }[]): [Int32Array, number] {
+  let size = 16;
+  while (size < edges.length * 2) size *= 2;
+  const mask = size - 1;
+  const table = new Int32Array(size * EDGE_STRIDE);
+  for (const edge of edges) {
+    const key = edgeKey(edge.parent, edge.h);
+    let slot = key & mask;
+    while (table[slot * EDGE_STRIDE + 1] !== 0) slot = (slot + 1) & mask;
+    table[slot * EDGE_STRIDE] = key;
+    table[slot * EDGE_STRIDE + 1] = childKey(edge.g, edge.child);
+  }
+  return [table, mask];
+}
 
 /** An edge's key: its parent node mixed into the token's first hash (the root's edges keep the hash as it is). */
 function edgeKey(parent: number, h: number): number {
@@ -716,16 +788,16 @@ function childKey(g: number, child: number): number {
 }
 
 /**
- * What find adds up from the word weights, each word once: their sum, and the few words that weigh
- * most (to name them), as the book's ids for them (PhraseBook.wordOf). Nothing is allocated per word,
- * and one tally serves post after post (reset).
+ * What find adds up from the word weights, each word once: their sum, and the words themselves as the
+ * book's ids (PhraseBook.wordOf), from which topIds names the heaviest. Adding is a sum and two array
+ * writes, nothing allocated: the heaviest are sorted out only when asked, which few posts are.
+ * One tally serves post after post (reset).
  */
 export class WeightTally {
   sum = 0;
   static readonly TOP = 4;
-  /** The heaviest positive words and their weights, heaviest first: `size` of them, at most TOP. */
-  private readonly ids = new Int32Array(WeightTally.TOP);
-  private readonly weights = new Float64Array(WeightTally.TOP);
+  private ids = new Int32Array(64);
+  private weights = new Float64Array(64);
   private size = 0;
 
   reset(): void {
@@ -736,25 +808,37 @@ export class WeightTally {
   add(id: number, weight: number): void {
     this.sum += weight;
     if (weight <= 0) return;
-    const { ids, weights } = this;
-    const n = this.size;
-    if (n === WeightTally.TOP && weight <= (weights[n - 1] as number)) return;
-    // Shift lighter words down one slot (the last falls off when full), then place this one.
-    let at = n < WeightTally.TOP ? n : n - 1;
-    while (at > 0 && (weights[at - 1] as number) < weight) {
-      ids[at] = ids[at - 1] as number;
-      weights[at] = weights[at - 1] as number;
-      at--;
+    if (this.size === this.ids.length) {
+      const ids = new Int32Array(this.size * 2);
+      const weights = new Float64Array(this.size * 2);
+      ids.set(this.ids);
+      weights.set(this.weights);
+      this.ids = ids;
+      this.weights = weights;
     }
-    ids[at] = id;
-    weights[at] = weight;
-    if (n < WeightTally.TOP) this.size = n + 1;
+    this.ids[this.size] = id;
+    this.weights[this.size] = weight;
+    this.size++;
   }
 
-  /** The ids of the heaviest positive words, heaviest first. */
+  /** The ids of the TOP heaviest positive words, heaviest first (of equal weights, the first added). */
   topIds(): number[] {
-    const out: number[] = [];
-    for (let i = 0; i < this.size; i++) out.push(this.ids[i] as number);
-    return out;
+    const top: number[] = [];
+    const topWeights: number[] = [];
+    for (let k = 0; k < this.size; k++) {
+      const weight = this.weights[k] as number;
+      const n = top.length;
+      if (n === WeightTally.TOP && weight <= (topWeights[n - 1] as number)) continue;
+      // Lighter words move down one place (the last falls off when full); this one takes the gap.
+      let at = n < WeightTally.TOP ? n : n - 1;
+      while (at > 0 && (topWeights[at - 1] as number) < weight) {
+        top[at] = top[at - 1] as number;
+        topWeights[at] = topWeights[at - 1] as number;
+        at--;
+      }
+      top[at] = this.ids[k] as number;
+      topWeights[at] = weight;
+    }
+    return top;
   }
 }
