@@ -245,6 +245,87 @@ describe('posts, replies and deletes', () => {
   });
 });
 
+describe('aliases (other refs of one event)', () => {
+  // Shaped like Bluesky's: the ref is a like record, re-likes are new records, the subject is the post.
+  const POST = 'at://did:plc:alice/app.bsky.feed.post/1';
+  const SUBJECT = `app.bsky.feed.like|${POST}`;
+  const rec = (rkey: string): string => `at://did:plc:me/app.bsky.feed.like/${rkey}`;
+  const bsLike = (ref: string, at: number, aliases: string[]): DidObservation => ({
+    op: 'did', platform: 'bluesky', kind: 'like', ref, at, target: { id: POST, author: 'did:plc:alice' }, aliases,
+  });
+  const bsUnlike = (ref: string, at: number): UndidObservation => ({ op: 'undid', platform: 'bluesky', kinds: ['like'], ref, at });
+  /** Closes and reopens the database, as a service-worker restart does: only what is stored remains. */
+  async function reopen(): Promise<void> {
+    db.close();
+    db = await openDatabase({ own });
+  }
+
+  it('an undo naming a re-like record folded into the first like undoes that event, after reopening the database', async () => {
+    await apply(bsLike(rec('A'), t0(), [SUBJECT]));
+    await apply(bsUnlike(rec('A'), t0() + min));
+    // Re-liked in the same page: the page folds record B into event A.
+    await apply(bsLike(rec('A'), t0() + 2 * min, [rec('B'), SUBJECT]));
+    expect(await counts(t0())).toEqual({ 'bluesky|like|give': 1 });
+    await reopen();
+    // After a reload the page knows only record B.
+    expect(await apply(bsUnlike(rec('B'), t0() + 3 * min))).toBe(true);
+    const events = await allEvents();
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ id: `bluesky:like:${rec('A')}`, undoneAt: t0() + 3 * min });
+    expect(await counts(t0())).toEqual({});
+    expect(await db.get('aliases', `bluesky:like:${rec('B')}`)).toEqual({ key: `bluesky:like:${rec('B')}`, event: `bluesky:like:${rec('A')}` });
+    await expectCountersConsistent();
+  });
+
+  it('a re-like after a reload (a new record) re-does the undone event of the same subject, and its unlike finds it', async () => {
+    await apply(bsLike(rec('A'), t0(), [SUBJECT]));
+    await reopen();
+    await apply(bsUnlike(rec('A'), t0() + min));
+    await reopen();
+    expect(await apply(bsLike(rec('C'), t0() + 2 * min, [SUBJECT]))).toBe(true);
+    expect(await allEvents()).toHaveLength(1);
+    expect((await allEvents())[0]).toMatchObject({ id: `bluesky:like:${rec('A')}`, opAt: t0() + 2 * min });
+    expect((await allEvents())[0]).not.toHaveProperty('undoneAt');
+    expect(await counts(t0())).toEqual({ 'bluesky|like|give': 1 });
+    await reopen();
+    await apply(bsUnlike(rec('C'), t0() + 3 * min));
+    expect((await allEvents())[0]?.undoneAt).toBe(t0() + 3 * min);
+    expect(await counts(t0())).toEqual({});
+    await expectCountersConsistent();
+  });
+
+  it('repeated and stale observations through an alias stay idempotent; an alias is never moved to another event', async () => {
+    await apply(bsLike(rec('A'), t0(), [SUBJECT]));
+    await apply(bsLike(rec('C'), t0() + 2 * min, [SUBJECT]));
+    // Still live: the second record is folded in, counted once.
+    expect(await counts(t0())).toEqual({ 'bluesky|like|give': 1 });
+    await apply(bsUnlike(rec('C'), t0() + 3 * min));
+    await apply(bsUnlike(rec('C'), t0() + 3 * min));
+    // An older like through the alias does not revive it.
+    expect(await apply(bsLike(rec('C'), t0() + 2 * min, [SUBJECT]))).toBe(false);
+    expect(await counts(t0())).toEqual({});
+    expect((await db.get('aliases', `bluesky:like:${SUBJECT}`))?.event).toBe(`bluesky:like:${rec('A')}`);
+    expect(await allEvents()).toHaveLength(1);
+    await expectCountersConsistent();
+  });
+
+  it('aliases are per kind: a repost of the same subject is its own event', async () => {
+    await apply(bsLike(rec('A'), t0(), [POST]));
+    await apply({ op: 'did', platform: 'bluesky', kind: 'repost', ref: 'at://did:plc:me/app.bsky.feed.repost/R', at: t0() + min, target: { id: POST, author: 'did:plc:alice' }, aliases: [POST] });
+    expect(await allEvents()).toHaveLength(2);
+    expect(await counts(t0())).toEqual({ 'bluesky|like|give': 1, 'bluesky|repost|give': 1 });
+  });
+
+  it('an undo naming an unknown ref with no alias still leaves a tombstone; deleteAll drops the aliases too', async () => {
+    await apply(bsUnlike(rec('Z'), t0()));
+    expect((await allEvents())[0]).toMatchObject({ id: `bluesky:like:${rec('Z')}`, undoneAt: t0() });
+    await apply(bsLike(rec('A'), t0(), [rec('B')]));
+    expect(await db.count('aliases')).toBe(1);
+    await deleteAll(db);
+    expect(await db.count('aliases')).toBe(0);
+  });
+});
+
 describe('import, export, delete', () => {
   const imported: GiveFirstEvent[] = [
     { id: 'x:like:1', platform: 'x', kind: 'like', at: Date.UTC(2026, 3, 1, 10), source: 'import', target: { id: '1', author: 'jack' } },

@@ -13,7 +13,7 @@ import type { Settings } from '../shared/settings.ts';
 import type { GiveFirstDB, StoredEvent } from './db/schema.ts';
 
 type DB = IDBPDatabase<GiveFirstDB>;
-type Tx = IDBPTransaction<GiveFirstDB, ('events' | 'days' | 'labels')[], 'readwrite'>;
+type Tx = IDBPTransaction<GiveFirstDB, ('events' | 'days' | 'labels' | 'aliases')[], 'readwrite'>;
 
 export interface LedgerContext {
   settings: Settings;
@@ -61,16 +61,55 @@ function newEvent(obs: DidObservation, ctx: LedgerContext): StoredEvent {
   return event;
 }
 
+/** The stored event an id names: the event with that id, or the event an alias with that key belongs to. */
+async function resolve(tx: Tx, id: string): Promise<StoredEvent | undefined> {
+  const events = tx.objectStore('events');
+  const direct = await events.get(id);
+  if (direct) return direct;
+  const alias = await tx.objectStore('aliases').get(id);
+  return alias ? events.get(alias.event) : undefined;
+}
+
+/**
+ * Records refs as other names of an event. The first event an alias was given to keeps it: an alias is
+ * never moved, and one that is the id of a stored event is not needed (that event is found directly).
+ */
+async function addAliases(tx: Tx, event: StoredEvent, refs: readonly string[]): Promise<void> {
+  const aliases = tx.objectStore('aliases');
+  for (const ref of refs) {
+    const key = eventId(event.platform, event.kind, ref);
+    if (key === event.id || (await aliases.get(key))) continue;
+    await aliases.put({ key, event: event.id });
+  }
+}
+
+/**
+ * The event a did observation is about: the one its ref names (directly or as a known alias), else
+ * one any of its aliases names (a re-do reported under a new ref, e.g. a Bluesky re-like after a
+ * reload, which is a new record of the same subject).
+ */
+async function findDid(tx: Tx, obs: DidObservation): Promise<StoredEvent | undefined> {
+  const own = await resolve(tx, eventId(obs.platform, obs.kind, obs.ref));
+  if (own) return own;
+  for (const alias of obs.aliases ?? []) {
+    const found = await resolve(tx, eventId(obs.platform, obs.kind, alias));
+    if (found) return found;
+  }
+  return undefined;
+}
+
 async function applyDid(tx: Tx, obs: DidObservation, ctx: LedgerContext): Promise<boolean> {
   const store = tx.objectStore('events');
-  const id = eventId(obs.platform, obs.kind, obs.ref);
-  const existing = await store.get(id);
+  const existing = await findDid(tx, obs);
   if (!existing) {
     const event = newEvent(obs, ctx);
     await store.put(event);
+    await addAliases(tx, event, obs.aliases ?? []);
     await bump(tx, event, ctx.own, 1);
     return true;
   }
+  // Every name this action was reported under now leads to the event, even if the action is stale.
+  await addAliases(tx, existing, [obs.ref, ...(obs.aliases ?? [])]);
   // Only a newer action changes an event: late or repeated messages are ignored (idempotent).
   if (obs.at <= existing.opAt) return false;
   if (isLive(existing)) {
@@ -106,8 +145,8 @@ async function applyUndid(tx: Tx, obs: UndidObservation, ctx: LedgerContext): Pr
   let changed = false;
   let found = false;
   for (const kind of obs.kinds) {
-    const id = eventId(obs.platform, kind, obs.ref);
-    const existing = await store.get(id);
+    // The ref may be an alias: e.g. the record of a Bluesky re-like, folded into the first like's event.
+    const existing = await resolve(tx, eventId(obs.platform, kind, obs.ref));
     if (!existing) continue;
     found = true;
     if (obs.at <= existing.opAt) continue;
@@ -137,7 +176,7 @@ async function applyUndid(tx: Tx, obs: UndidObservation, ctx: LedgerContext): Pr
 }
 
 export async function applyObservation(db: DB, obs: Observation, ctx: LedgerContext): Promise<boolean> {
-  const tx = db.transaction(['events', 'days'], 'readwrite');
+  const tx = db.transaction(['events', 'days', 'aliases'], 'readwrite');
   const changed = obs.op === 'did' ? await applyDid(tx, obs, ctx) : await applyUndid(tx, obs, ctx);
   await tx.done;
   return changed;
@@ -219,8 +258,9 @@ export async function exportEvents(db: DB): Promise<GiveFirstEvent[]> {
 }
 
 export async function deleteAll(db: DB): Promise<void> {
-  const tx = db.transaction(['events', 'days', 'nudges', 'labels'], 'readwrite');
+  const tx = db.transaction(['events', 'days', 'nudges', 'labels', 'aliases'], 'readwrite');
   await Promise.all([
-    tx.objectStore('events').clear(), tx.objectStore('days').clear(), tx.objectStore('nudges').clear(), tx.objectStore('labels').clear(), tx.done,
+    tx.objectStore('events').clear(), tx.objectStore('days').clear(), tx.objectStore('nudges').clear(), tx.objectStore('labels').clear(),
+    tx.objectStore('aliases').clear(), tx.done,
   ]);
 }

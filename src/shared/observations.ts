@@ -17,6 +17,13 @@ export interface DidObservation {
   text?: string;
   /** Links attached to an own post beyond its text (for the promotion check). */
   links?: string[];
+  /**
+   * Other refs that name this same action: a later undo or re-do may name one of them instead of `ref`
+   * (e.g. a Bluesky re-like is a new record, and its unlike names only that record). The ledger keeps
+   * each alias → this event, so such an undo finds the event in any later page, and a re-do whose own
+   * ref is new but whose alias is known re-does the known event instead of making a second one.
+   */
+  aliases?: string[];
 }
 
 export interface UndidObservation {
@@ -43,6 +50,7 @@ export const ObservationSchema = v.variant('op', [
     target: v.optional(TargetSchema),
     text: v.optional(v.pipe(v.string(), v.maxLength(MAX_TEXT))),
     links: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(2048))), v.maxLength(20))),
+    aliases: v.optional(v.pipe(v.array(ref), v.maxLength(8))),
   }),
   v.object({
     op: v.literal('undid'),

@@ -59,6 +59,8 @@ describe('Bluesky parseCall', () => {
     expect(a.parseCall(call('create-like'), doc())).toEqual([{
       op: 'did', platform: 'bluesky', kind: 'like', ref: `at://${ME}/app.bsky.feed.like/3lbr2likeaa2k`, at: expect.any(Number),
       target: { id: ALICE_POST, url: `https://bsky.app/profile/${ALICE}/post/3lbqzyx2abc2k`, author: ALICE },
+      // The liked post, so that a re-like after a reload (a new record) finds this like's event.
+      aliases: [`app.bsky.feed.like|${ALICE_POST}`],
     }]);
   });
 
@@ -77,6 +79,30 @@ describe('Bluesky parseCall', () => {
     expect(again).toMatchObject({ op: 'did', ref: first?.ref });
     const undo = a.parseCall(call('delete-like', { request: { repo: ME, collection: 'app.bsky.feed.like', rkey: '3lbr9second2k' } }), doc())[0];
     expect(undo).toMatchObject({ op: 'undid', ref: first?.ref });
+  });
+
+  it('a re-like folded into the first record names its own record as an alias, which the unlike after a reload names', () => {
+    const a = createBlueskyAdapter();
+    a.parseCall(call('create-like'), doc());
+    a.parseCall(call('delete-like'), doc());
+    const second = `at://${ME}/app.bsky.feed.like/3lbr9second2k`;
+    const again = a.parseCall(call('create-like', { response: { uri: second, cid: 'x' } }), doc())[0];
+    expect(again).toMatchObject({
+      op: 'did', ref: `at://${ME}/app.bsky.feed.like/3lbr2likeaa2k`, aliases: [second, `app.bsky.feed.like|${ALICE_POST}`],
+    });
+    // A fresh page knows nothing of the first record: its unlike names the second, for the ledger to resolve.
+    const undo = createBlueskyAdapter().parseCall(call('delete-like', { request: { repo: ME, collection: 'app.bsky.feed.like', rkey: '3lbr9second2k' } }), doc());
+    expect(undo).toEqual([{ op: 'undid', platform: 'bluesky', kinds: ['like'], ref: second, at: expect.any(Number) }]);
+  });
+
+  it('without the created record (unreadable answer) the ref is the subject, and a later record becomes its alias', () => {
+    const a = createBlueskyAdapter();
+    const blind = a.parseCall(call('create-like', { response: null }), doc())[0];
+    expect(blind).toMatchObject({ ref: `app.bsky.feed.like|${ALICE_POST}` });
+    expect(blind).not.toHaveProperty('aliases');
+    const later = `at://${ME}/app.bsky.feed.like/3lbr9later22k`;
+    expect(a.parseCall(call('create-like', { response: { uri: later, cid: 'x' } }), doc())[0])
+      .toMatchObject({ ref: `app.bsky.feed.like|${ALICE_POST}`, aliases: [later] });
   });
 
   it('a follow targets the DID; a repost is like a like', () => {

@@ -13,10 +13,15 @@
  *     With the record's own URI, an undo always finds its event, from the network alone.
  *   - The cost: liking again creates a new record (new rkey). Within one page, the adapter remembers
  *     the first record for each liked post and reuses its ref, so like → unlike → like stays ONE event
- *     (re-done). Across a reload that memory is gone: a re-like then becomes a second event (the first
- *     stays undone, so the balance is still right), and — the one known gap — an unlike of a re-like
- *     made in an earlier page finds no event. Bluesky itself also merges rapid toggles into one
- *     request (useToggleMutationQueue, platforms.md §0.3).
+ *     (re-done). That memory dies with the page, so the observation also names the other refs as
+ *     `aliases`, which the ledger keeps (its `aliases` store, in IndexedDB):
+ *       - the new record's URI when it was folded into an earlier record's event: an unlike of that
+ *         re-like in a later page (deleteRecord names only the new record) still undoes the event;
+ *       - `<collection>|<subject>` (the liked post, the followed DID): a re-like after a reload, a new
+ *         record the ledger has never seen, re-does the earlier event of the same subject instead of
+ *         making a second one, and its record becomes an alias of that event too.
+ *     Bluesky itself also merges rapid toggles into one request (useToggleMutationQueue,
+ *     platforms.md §0.3).
  * The target (liked post or followed account) keeps its own URI and its author's DID.
  *
  * Authors are DIDs, not handles: the network names accounts by DID, and handles change. The adapter's
@@ -127,12 +132,18 @@ function toggleDid(state: BlueskyState, kind: ToggleKind, repo: string, collecti
   const target: Target = kind === 'follow' ? { id: subject, url: profileUrl(subject), author: subject } : postTarget(subject);
   const key = `${kind}|${subject}`;
   const earlier = state.bySubject.get(key);
+  const bySubject = `${collection}|${subject}`;
   // Without the created record's URI (unreadable answer), fall back to the subject: the action still
   // counts, only a later undo from another page cannot find it.
-  const ref = earlier ?? createdUri ?? `${collection}|${subject}`;
+  const ref = earlier ?? createdUri ?? bySubject;
   if (!earlier) remember(state.bySubject, key, ref);
   if (createdUri) remember(state.byRecord, createdUri, ref);
-  return { op: 'did', platform: 'bluesky', kind, ref, at, target };
+  // Aliases (kept by the ledger, so they outlive this page): the new record, when it is folded into an
+  // earlier record's event, so that its deleteRecord after a reload still finds the event; and the
+  // subject, so that a re-like after a reload (a new record, unknown to the ledger) re-does the event
+  // of the earlier like of the same post instead of making a second one.
+  const aliases = [createdUri, bySubject].filter((a): a is string => a !== undefined && a !== ref);
+  return { op: 'did', platform: 'bluesky', kind, ref, at, target, ...(aliases.length ? { aliases } : {}) };
 }
 
 function deleteObservation(state: BlueskyState, repo: string, collection: string, rkey: string, at: number): Observation | null {

@@ -68,7 +68,7 @@ describe('migrations', () => {
     const db = await openDatabase({ own });
     expect(db.name).toBe(DB_NAME);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['days', 'events', 'labels', 'nudges', 'reviews']);
+    expect([...db.objectStoreNames].sort()).toEqual(['aliases', 'days', 'events', 'labels', 'nudges', 'reviews']);
     const tx = db.transaction(['events', 'days', 'nudges'], 'readonly');
     expect(tx.objectStore('events').keyPath).toBe('id');
     expect([...tx.objectStore('events').indexNames]).toEqual(['byAt']);
@@ -197,6 +197,43 @@ describe('migrations', () => {
     expect(await db.getAll('reviews')).toEqual(reviewsBefore);
     await db.put('labels', { id: 'x:post:1900000000000000006', promotional: true, text: 'Good morning', at: 1 });
     expect(await db.count('labels')).toBe(1);
+    db.close();
+  });
+
+  it('5 → 6 adds the aliases store and keeps events, counters, nudges, reviews and labels as they were', async () => {
+    const v5 = await openDatabase({ own }, 5);
+    for (const event of v1Events()) await v5.put('events', { ...event });
+    // Bluesky events as version 5 wrote them: a like keyed by its record, re-done once, and an unlike.
+    const liked = local(2026, 4, 1, 9);
+    await v5.put('events', {
+      id: 'bluesky:like:at://did:plc:me/app.bsky.feed.like/3aaa', platform: 'bluesky', kind: 'like', at: liked, opAt: liked + 2000, source: 'capture',
+      target: { id: 'at://did:plc:alice/app.bsky.feed.post/1', author: 'did:plc:alice' },
+    });
+    await v5.put('days', { day: '2026-04-01', counts: { 'bluesky|like|give': 1 } });
+    await v5.add('nudges', { platform: 'bluesky', at: 5, outcome: 'shown', variant: 'compact' });
+    await v5.put('reviews', { week: '2026-03-23', happy: 'yes', intention: 'More replies', target: 3, savedAt: 2 });
+    await v5.put('labels', { id: 'x:post:1900000000000000006', promotional: true, text: 'Good morning', at: 1 });
+    const [eventsBefore, countersBefore, nudgesBefore, reviewsBefore, labelsBefore] = await Promise.all([
+      v5.getAll('events'), v5.getAll('days'), v5.getAll('nudges'), v5.getAll('reviews'), v5.getAll('labels'),
+    ]);
+    expect(eventsBefore).toHaveLength(v1Events().length + 1);
+    v5.close();
+
+    const db = await openDatabase({ own }, 6);
+    expect(db.version).toBe(6);
+    expect(await db.getAll('events')).toEqual(eventsBefore);
+    expect(await db.getAll('days')).toEqual(countersBefore);
+    expect(await db.getAll('nudges')).toEqual(nudgesBefore);
+    expect(await db.getAll('reviews')).toEqual(reviewsBefore);
+    expect(await db.getAll('labels')).toEqual(labelsBefore);
+    expect(await db.count('aliases')).toBe(0);
+    const tx = db.transaction('aliases', 'readonly');
+    expect(tx.store.keyPath).toBe('key');
+    await tx.done;
+    await db.put('aliases', { key: 'bluesky:like:at://did:plc:me/app.bsky.feed.like/3bbb', event: 'bluesky:like:at://did:plc:me/app.bsky.feed.like/3aaa' });
+    expect(await db.get('aliases', 'bluesky:like:at://did:plc:me/app.bsky.feed.like/3bbb')).toEqual({
+      key: 'bluesky:like:at://did:plc:me/app.bsky.feed.like/3bbb', event: 'bluesky:like:at://did:plc:me/app.bsky.feed.like/3aaa',
+    });
     db.close();
   });
 });

@@ -68,6 +68,11 @@ export const MIGRATIONS: readonly Migration[] = [
     await days.clear();
     await Promise.all([...buildTallies(all, ctx.own).values()].map((t) => days.put(t)));
   },
+  // 6: aliases, other refs naming a stored event (a Bluesky re-like is a new record), so that an undo
+  // naming any of them finds the event after any reload. Events and counters are left as they are.
+  (db) => {
+    db.createObjectStore('aliases', { keyPath: 'key' });
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

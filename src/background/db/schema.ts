@@ -32,6 +32,17 @@ export interface LabelRecord {
   at: number;
 }
 
+/**
+ * Another ref that names the same stored event: `key` is the event id that ref would have
+ * (`<platform>:<kind>:<alias ref>`), `event` the id of the event it belongs to. A site whose undo names
+ * something other than the action's first ref (Bluesky: a re-like is a new record) reports the other
+ * names as aliases, so an undo in any later page still finds the event. Kept locally only, not exported.
+ */
+export interface AliasRecord {
+  key: string;
+  event: string;
+}
+
 export interface GiveFirstDB extends DBSchema {
   events: { key: string; value: StoredEvent; indexes: { byAt: number } };
   days: { key: string; value: DayTally };
@@ -40,4 +51,6 @@ export interface GiveFirstDB extends DBSchema {
   reviews: { key: string; value: Reflection };
   /** The user's relabels of own posts, keyed by event id. */
   labels: { key: string; value: LabelRecord };
+  /** Other refs of stored events (AliasRecord), keyed by the event id each would have. */
+  aliases: { key: string; value: AliasRecord };
 }
