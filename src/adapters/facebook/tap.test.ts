@@ -41,7 +41,8 @@ describe('FACEBOOK_TAP reductions', () => {
     expect([...body.keys()]).toEqual(['fb_api_req_friendly_name', 'variables']);
     const variables = body.get('variables') ?? '';
     expect(whole.requestBody).toContain('actor_id'); // the fixtures carry them, so the test means something
-    for (const secret of [USER, 'actor_id', 'session_id', 'idempotence_token', 'attribution_id_v2', 'tracking', 'client_mutation_id', 'NAfsECRETdtsgT0KEN']) {
+    // (post.json's audience is a privacy setting, no `to_id`: nothing of it is kept.)
+    for (const secret of [USER, 'actor_id', 'privacy', 'base_state', 'session_id', 'idempotence_token', 'attribution_id_v2', 'tracking', 'client_mutation_id', 'NAfsECRETdtsgT0KEN']) {
       expect(variables, secret).not.toContain(secret);
     }
   });
