@@ -47,7 +47,10 @@ export interface TapSpec {
    * visitor data, click tracking) is dropped. A body that is not JSON is relayed as null.
    */
   jsonFields?: readonly string[];
-  /** For JSON answers: the paths kept, as `jsonFields`. An answer that is not JSON is relayed as null. */
+  /**
+   * For JSON answers: the paths kept, as `jsonFields`. An answer that is not plain JSON (Meta's
+   * `for (;;);`-guarded or several documents included) is relayed as null.
+   */
   responseJsonFields?: readonly string[];
   /**
    * Further narrows `requests` by the body: one GraphQL endpoint carries every query and mutation, and

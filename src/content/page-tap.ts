@@ -92,11 +92,8 @@ export function installPageTap(spec: TapSpec): void {
           // before the call. Seen in Chromium 2026-11: `fetch(new Request(url, {method: 'POST', body}))`
           // went unrelayed when the copy was made afterwards. Its text arrives later; until then the
           // request counts as possibly wanted.
-          const watched: Watched = { method, url, startedAt: stamp(), body: Promise.resolve(undefined) };
-          watched.body = request.clone().text().then(judge, () => judge(null)).then((body) => {
-            watched.wanted = body !== undefined;
-            return body;
-          });
+          const watched: Watched = { method, url, startedAt: stamp(), body: request.clone().text().then(judge, () => judge(null)) };
+          void watched.body.then((body) => (watched.wanted = body !== undefined), () => (watched.wanted = false));
           seen = watched;
         }
       }
@@ -117,7 +114,7 @@ export function installPageTap(spec: TapSpec): void {
           const body = await watched.body;
           if (body === undefined) {
             // Judged unwanted after all: let the copy go without reading it.
-            clone?.body?.cancel().catch(() => undefined);
+            void clone?.body?.cancel().catch(() => undefined);
             return;
           }
           const responseBody = clone ? await clone.text().then((t) => reduceResponseBody(spec, t), () => null) : null;
