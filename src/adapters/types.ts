@@ -18,7 +18,12 @@ export interface NetworkCall {
   startedAt: number;
 }
 
-/** The parts of a site's network knowledge the MAIN-world tap needs; kept apart so its bundle stays tiny. */
+/**
+ * The parts of a site's network knowledge the MAIN-world tap needs; kept apart so its bundle stays tiny.
+ * The reductions below run in the page's world, before anything is relayed: what they drop never reaches
+ * the extension. A relayed body is reduced first (form fields, then JSON fields), then cut to the tap's
+ * size limit.
+ */
 export interface TapSpec {
   /** Requests (other than GET) worth relaying, matched against the absolute URL. */
   requests: RegExp;
@@ -32,9 +37,26 @@ export interface TapSpec {
    */
   formFields?: readonly string[];
   /**
-   * Further narrows `requests` by the body (after `formFields`): one GraphQL endpoint carries every query
-   * and mutation, and only the few mutations the adapter reads are relayed. Requests whose body cannot be
-   * read are not relayed when this is set.
+   * Form fields whose value is JSON (Meta's `variables`) or signed JSON (`signed_body=SIGNATURE.{json}`),
+   * each with the JSON paths kept (dotted, nested allowed; src/shared/json-fields.ts). A value that is
+   * not such JSON is dropped with its field. Applied after `formFields`.
+   */
+  formJsonFields?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * For JSON request bodies: the paths kept (dotted, nested allowed), everything else (client context,
+   * visitor data, click tracking) is dropped. A body that is not JSON is relayed as null.
+   */
+  jsonFields?: readonly string[];
+  /**
+   * For JSON answers: the paths kept, as `jsonFields`. An answer that is not plain JSON (Meta's
+   * `for (;;);`-guarded or several documents included) is relayed as null.
+   */
+  responseJsonFields?: readonly string[];
+  /**
+   * Further narrows `requests` by the body: one GraphQL endpoint carries every query and mutation, and
+   * only the few mutations the adapter reads are relayed. Tested against the raw body as the page sends it,
+   * before any reduction (a cheap test: a body it rejects is never parsed, copied or kept). Requests whose
+   * body cannot be read as text are not relayed when this is set.
    */
   bodies?: RegExp;
 }

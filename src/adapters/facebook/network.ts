@@ -47,6 +47,17 @@ export const FACEBOOK_TAP: TapSpec = {
   bodies: new RegExp(`(?:^|&)${FRIENDLY_NAME_FIELD}=(?:${OPERATIONS.join('|')})(?:&|$)`),
   // The body also carries fb_dtsg, lsd, jazoest, __user, av, __hs…: none of them leaves the page's world.
   formFields: [FRIENDLY_NAME_FIELD, 'variables'],
+  // `variables` also carries the actor's id, session ids, tracking blobs, idempotence tokens and
+  // attribution trails: only the inputs parse.ts reads leave the page. The last line is where a post
+  // goes (whose timeline, which composer, a group's or not): the post-on-someone-else's-timeline check.
+  formJsonFields: {
+    variables: [
+      'input.feedback_id', 'input.feedback_reaction_id', 'input.feedback_reaction', 'input.message.text',
+      'input.attachments.link.share_scrape_data', 'input.reply_comment_parent_fbid', 'input.comment_id',
+      'input.composer_type',
+      'input.audience.to_id', 'input.composer_source_surface', 'isGroup', 'isTimeline', 'feedLocation',
+    ],
+  },
   // Replies carry the new comment's or story's id, and refusals sent with HTTP 200 (`errors`).
   responses: GRAPHQL_RE,
 };

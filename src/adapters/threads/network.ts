@@ -55,6 +55,9 @@ export const THREADS_TAP: TapSpec = {
   // GraphQL mutations may be refused with HTTP 200 and `errors`; configure answers name the new post.
   responses: new RegExp(`${GRAPHQL_RE.source}|${CONFIGURE_RE.source}`),
   formFields: FORM_FIELDS,
+  // signed_body's JSON also holds the account id (`_uid`), a `device_id`, the upload id and the client's
+  // settings: only what parse.ts reads leaves the page (the link sits in text_post_app_info).
+  formJsonFields: { signed_body: ['caption', 'text_post_app_info'] },
   // Of the GraphQL traffic (every feed query goes there too) only the mutations above; every configure call.
   bodies: /(?:^|&)(?:signed_body=|fb_api_req_friendly_name=[\w%-]*(?:Repost|Follow|(?:Delete|Remove)(?:Text)?(?:Post|Media|Thread))[\w%-]*Mutation(?:&|$))/i,
 };

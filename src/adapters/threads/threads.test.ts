@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { keepFormFields } from '../../shared/form-fields.ts';
+import { reduceRequestBody } from '../../content/page-tap.ts';
 import type { Observation } from '../../shared/observations.ts';
 import { ShapeError, type NetworkCall } from '../types.ts';
 import { likeState, postIdentity } from './dom.ts';
@@ -46,17 +46,16 @@ function call(name: string, patch: Partial<NetworkCall> = {}): NetworkCall {
     method: f.method,
     url: f.url,
     status: f.status,
-    requestBody: keepFormFields(rawBody(f), THREADS_TAP.formFields),
+    requestBody: reduceRequestBody(THREADS_TAP, rawBody(f)),
     responseBody: f.response === null ? null : JSON.stringify(f.response),
     startedAt: AT,
     ...patch,
   };
 }
 
-/** Whether the page tap would relay this request (URL, then the reduced body). */
+/** Whether the page tap would relay this request (URL, then the raw body, as src/content/page-tap.ts tests them). */
 function relayed(f: CallFixture): boolean {
-  const body = keepFormFields(rawBody(f), THREADS_TAP.formFields);
-  return THREADS_TAP.requests.test(f.url) && (!THREADS_TAP.bodies || (body !== null && THREADS_TAP.bodies.test(body)));
+  return THREADS_TAP.requests.test(f.url) && (!THREADS_TAP.bodies || THREADS_TAP.bodies.test(rawBody(f)));
 }
 
 function load(html: string): Document {
@@ -107,12 +106,24 @@ describe('the page tap', () => {
   });
 
   it('drops every session token from the relayed body', () => {
-    for (const name of ['repost', 'follow', 'post']) {
+    for (const name of ['repost', 'follow']) {
       const body = call(name).requestBody ?? '';
+      expect(rawBody(fixture(name))).toContain('not_real'); // the fixture carries tokens, so the test means something
       for (const token of ['fb_dtsg', 'lsd', 'jazoest', '__user', '__hs', '__s', 'av', 'doc_id']) {
         expect([...new URLSearchParams(body).keys()], `${name} ${token}`).not.toContain(token);
       }
       expect(body).not.toContain('not_real');
+    }
+  });
+
+  it('relays of signed_body only the caption and text_post_app_info, without the account and device ids', () => {
+    for (const name of ['post', 'reply', 'quote']) {
+      const raw = new URLSearchParams(rawBody(fixture(name))).get('signed_body') ?? '';
+      expect(raw, name).toContain('"device_id"'); // the fixture carries them, so the test means something
+      const signed = new URLSearchParams(call(name).requestBody ?? '').get('signed_body') ?? '';
+      expect(signed.startsWith('SIGNATURE.{'), name).toBe(true);
+      expect(Object.keys(JSON.parse(signed.slice('SIGNATURE.'.length)) as object).sort(), name).toEqual(['caption', 'text_post_app_info']);
+      for (const secret of ['_uid', 'device_id', '63055343223', 'replica-device-not-real', 'upload_id']) expect(signed, `${name} ${secret}`).not.toContain(secret);
     }
   });
 

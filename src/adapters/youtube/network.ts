@@ -32,4 +32,14 @@ export const YOUTUBE_TAP: TapSpec = {
   requests: YT_CALL_RE,
   // Only the creating calls' answers are read: they carry the new comment's or post's id.
   responses: /^https:\/\/www\.youtube\.com\/youtubei\/v1\/(?:comment\/create_comment(?:_reply)?|backstage\/create_post)(?:\?|$)/,
+  // Every body's `context` carries the client's visitorData, click-tracking params and the page's
+  // originalUrl: only the operations' own fields leave the page (those parse.ts reads, and the post's
+  // params beside its attachment).
+  jsonFields: [
+    'target', 'channelIds', 'actions', 'commentText', 'createCommentParams', 'createReplyParams',
+    'createBackstagePostParams', 'videoAttachment',
+  ],
+  // The answers' `responseContext` carries visitorData too: only the actions (the new comment's or post's
+  // id) and the comment entities (its author) are kept.
+  responseJsonFields: ['actions', 'frameworkUpdates.entityBatchUpdate.mutations'],
 };
