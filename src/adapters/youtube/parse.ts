@@ -23,14 +23,20 @@ import { selectors } from './selectors.ts';
 export interface YoutubeState {
   /** The user's own handle, learnt from the answer to their own comment or post. */
   handle: string | null;
-  /** When the last comment action the page sent succeeded (watch.ts waits for it). */
-  commentActionOkAt: number;
+  /**
+   * When a comment action the page sent last succeeded, by the comment it acted on (watch.ts waits for
+   * it). Keyed by comment id so that one comment's success never confirms another comment's click whose
+   * request failed (YouTube rolls that one back a moment later).
+   */
+  commentActionOkAt: Map<string, number>;
 }
 
 export const HANDLE_RE = /^[\w.-]{1,100}$/;
 const VIDEO_RE = /^[\w-]{11}$/;
 const CHANNEL_RE = /^UC[\w-]{22}$/;
 const ID_RE = /^[\w.-]{1,200}$/;
+/** Longer than watch.ts waits for a flip to settle after a click. */
+const COMMENT_ACTION_KEEP_MS = 60_000;
 
 function pageUrl(doc: Document): URL | null {
   const href = doc.defaultView?.location.href;
@@ -217,9 +223,15 @@ export function parseYoutubeCall(state: YoutubeState, call: NetworkCall, doc: Do
       // The action is an opaque protobuf whose like/unlike codes no sound source pins down (YouTube.js
       // encodes 5 for like, nothing for undo): the like itself is confirmed in the page (watch.ts), and
       // this success is only noted so the watch can count at once instead of waiting.
+      // Its field 3 is the comment id (YouTube.js ProtoUtils.encodeCommentActionParams, confidence M): without
+      // one, nothing is noted and the watch waits for the flip to settle instead.
       const actions = fields.actions;
       if (!Array.isArray(actions) || actions.length === 0 || typeof actions[0] !== 'string') throw new ShapeError(op, 'no actions[0]');
-      state.commentActionOkAt = Math.max(state.commentActionOkAt, at);
+      const commentId = protoStrings(actions[0]).get(3);
+      if (!commentId || !ID_RE.test(commentId)) return [];
+      // Only the last few seconds matter to the watch; older entries are dropped so the map stays small.
+      for (const [id, okAt] of state.commentActionOkAt) if (okAt < at - COMMENT_ACTION_KEEP_MS) state.commentActionOkAt.delete(id);
+      state.commentActionOkAt.set(commentId, Math.max(state.commentActionOkAt.get(commentId) ?? 0, at));
       return [];
     }
     case 'backstage/create_post': {

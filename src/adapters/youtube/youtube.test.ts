@@ -277,6 +277,36 @@ describe('YouTube comment likes (watch)', () => {
     }
   });
 
+  it('one comment\'s successful action (a like, a delete) never confirms another comment\'s pending like', async () => {
+    vi.useFakeTimers({ now: AT });
+    try {
+      const { doc, emitted, adapter } = setup();
+      const [bobLike, ownLike] = [...doc.querySelectorAll('ytd-comment-view-model #like-button button')] as Element[];
+      const performed = (type: number, commentId: string | null, startedAt: number): NetworkCall => call('perform-comment-action', {
+        startedAt,
+        requestBody: JSON.stringify({ context: {}, actions: [encodeProto(commentId ? [[1, type], [3, commentId]] : [[1, type]])] }),
+      });
+      // Bob's like is sent and fails (nothing is relayed); the own comment's like succeeds a moment later.
+      click(bobLike as Element);
+      bobLike?.setAttribute('aria-pressed', 'true');
+      vi.setSystemTime(AT + 20);
+      click(ownLike as Element);
+      ownLike?.setAttribute('aria-pressed', 'true');
+      adapter.parseCall(performed(5, 'UgyOwnOld0001CommentAaABAg', AT + 25), watch());
+      // A successful delete of some other comment, and an action naming no comment, confirm nothing either.
+      adapter.parseCall(performed(6, 'UgzSomeoneElseCommentAaABAg', AT + 30), watch());
+      adapter.parseCall(performed(5, null, AT + 35), watch());
+      await vi.advanceTimersByTimeAsync(100);
+      expect(emitted.map((o) => o.ref)).toEqual(['UgyOwnOld0001CommentAaABAg']);
+      // YouTube rolls Bob's like back once its request fails: it is never counted.
+      bobLike?.setAttribute('aria-pressed', 'false');
+      await vi.advanceTimersByTimeAsync(6000);
+      expect(emitted.map((o) => o.ref)).toEqual(['UgyOwnOld0001CommentAaABAg']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('a flip that rolls back (failed request) or never happens counts nothing', async () => {
     vi.useFakeTimers({ now: AT });
     try {
