@@ -16,7 +16,7 @@ import { ShapeError, type NetworkCall } from '../types.ts';
 import { operationOf } from './network.ts';
 import { protoStrings } from './proto.ts';
 import {
-  channelUrl, commentIdOf, commentUrl, handleOf, postIdOf, postUrl, videoIdOf, watchUrl, youtubePageKind,
+  ORIGIN, channelUrl, commentIdOf, commentUrl, handleOf, postIdOf, postUrl, videoIdOf, watchUrl, youtubePageKind,
 } from './routes.ts';
 import { selectors } from './selectors.ts';
 
@@ -72,6 +72,31 @@ export function commentTarget(doc: Document, commentId: string, videoId: string 
   const author = handleOf(comment?.querySelector(selectors.commentAuthor)?.getAttribute('href'));
   const url = commentUrl(videoId, commentId);
   return { id: commentId, ...(url ? { url } : {}), ...(author ? { author } : {}) };
+}
+
+/**
+ * The community post whose comment box is open, off its /post/<id> page (the Posts tab, the home feed):
+ * the box sits in the post's thread renderer, whose timestamp links to /post/<id>. Only when exactly one
+ * post has a box open, so a comment is never pinned on the wrong post.
+ */
+function openPostTarget(doc: Document): Target | null {
+  const threads = new Set<Element>();
+  for (const box of doc.querySelectorAll(selectors.commentBox)) {
+    const thread = box.closest(selectors.backstagePost);
+    if (thread) threads.add(thread);
+  }
+  const [thread] = threads;
+  if (!thread || threads.size !== 1) return null;
+  let postId: string | null = null;
+  try {
+    const href = thread.querySelector(selectors.backstagePostLink)?.getAttribute('href');
+    postId = href ? postIdOf(new URL(href, ORIGIN)) : null;
+  } catch {
+    postId = null;
+  }
+  if (!postId) return null;
+  const author = handleOf(thread.querySelector(selectors.backstageAuthor)?.getAttribute('href'));
+  return { id: postId, url: postUrl(postId), ...(author ? { author } : {}) };
 }
 
 /** The channel a subscribe call is for: its handle from a channel page, or the watched video's owner. */
@@ -189,8 +214,9 @@ export function parseYoutubeCall(state: YoutubeState, call: NetworkCall, doc: Do
       const own = ownHandleIn(answer, created, id);
       if (own) state.handle = own;
       const url = pageUrl(doc);
-      // CreateCommentParams field 2 is the video (proto.ts); on a community post's page it is absent
-      // and the page's /post/<id> names what was commented on.
+      // CreateCommentParams field 2 is the video (proto.ts); on a community post it is absent (the
+      // YouTube.js layout names no post field, so none is guessed at) and the page tells the post: its
+      // /post/<id> URL, or on the Posts tab or a feed the post whose comment box is open.
       const fromParams = protoStrings(params).get(2);
       const videoId = fromParams && VIDEO_RE.test(fromParams) ? fromParams : url ? videoIdOf(url) : null;
       const postId = url ? postIdOf(url) : null;
@@ -200,7 +226,9 @@ export function parseYoutubeCall(state: YoutubeState, call: NetworkCall, doc: Do
         const author = handleOf(doc.querySelector(`${selectors.backstagePost} ${selectors.backstageAuthor}`)?.getAttribute('href'));
         target = { id: postId, url: postUrl(postId), ...(author ? { author } : {}) };
       }
-      else throw new ShapeError(op, 'createCommentParams names no video and the page is no post');
+      // The comment was made (the answer carries its id): when the page does not say on what, it is
+      // still a reply, only without a target, rather than a lost give and a degraded health report.
+      else target = openPostTarget(doc) ?? {};
       return [{ op: 'did', platform: 'youtube', kind: 'reply', ref: id, at, text, target }];
     }
     case 'comment/create_comment_reply': {

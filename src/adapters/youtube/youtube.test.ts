@@ -167,14 +167,26 @@ describe('YouTube parseCall', () => {
     for (const [name, patch] of cases) expect(() => a.parseCall(call(name, patch), watch()), `${name} ${JSON.stringify(patch)}`).toThrow(ShapeError);
   });
 
-  it('a comment without a video in its params, off a video page, is a shape problem', () => {
+  it('a comment on a community post: the post of its /post/ page, or of the open box on the Posts tab or a feed, else no target', () => {
     const a = createYoutubeAdapter();
     const body = JSON.stringify({ commentText: 'hi', createCommentParams: encodeProto([[10, 7]]) });
-    expect(() => a.parseCall(call('create-comment', { requestBody: body }), posts())).toThrow(ShapeError);
     // On the page of a community post, the post is the target.
     const post = page('posts.html', 'https://www.youtube.com/post/UgkxTheirPost1');
     post.querySelector('#author-text')?.setAttribute('href', '/@dana.draws');
     expect(a.parseCall(call('create-comment', { requestBody: body }), post)[0]).toMatchObject({ kind: 'reply', target: { id: 'UgkxTheirPost1', author: 'dana.draws' } });
+    // On the Posts tab or in the feed, the post whose comment box is open.
+    const feed = page('posts.html', 'https://www.youtube.com/');
+    feed.querySelector('ytd-backstage-post-thread-renderer')?.insertAdjacentHTML('beforeend',
+      '<a href="/post/UgkxErinPost22">1 day ago</a><ytd-commentbox><div id="contenteditable-root" contenteditable="true">hi</div></ytd-commentbox>');
+    feed.querySelector('ytd-backstage-post-thread-renderer #author-text')?.setAttribute('href', '/@erin.art');
+    expect(a.parseCall(call('create-comment', { requestBody: body }), feed)).toEqual([{
+      op: 'did', platform: 'youtube', kind: 'reply', ref: 'UgyOwn0001NewCommentAaABAg', at: AT, text: 'hi',
+      target: { id: 'UgkxErinPost22', url: 'https://www.youtube.com/post/UgkxErinPost22', author: 'erin.art' },
+    }]);
+    // Nothing on the page says which post: the give is kept, without a target, and is no shape problem.
+    expect(a.parseCall(call('create-comment', { requestBody: body }), posts())).toEqual([{
+      op: 'did', platform: 'youtube', kind: 'reply', ref: 'UgyOwn0001NewCommentAaABAg', at: AT, text: 'hi', target: {},
+    }]);
   });
 });
 
