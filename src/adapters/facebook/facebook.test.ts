@@ -491,6 +491,27 @@ describe('watch: an unreact confirmed in the page', () => {
     expect(emitted).toEqual([]);
   });
 
+  it('clicks add no listener to the abort signal: one listener clears every pending check', () => {
+    vi.useFakeTimers();
+    const doc = page('feed.html');
+    const controller = new AbortController();
+    const added = vi.spyOn(controller.signal, 'addEventListener');
+    const emitted: Observation[] = [];
+    createWatch(new FacebookSession())(doc, (o) => emitted.push(o), controller.signal);
+    const before = added.mock.calls.length;
+    const bob = doc.querySelector('[aria-posinset="2"] .ufi [role="button"]') as HTMLElement;
+    for (let i = 0; i < 5; i++) {
+      bob.setAttribute('aria-label', 'Remove Like');
+      bob.click();
+    }
+    expect(added.mock.calls.length).toBe(before);
+    bob.setAttribute('aria-label', 'Like');
+    controller.abort();
+    vi.advanceTimersByTime(UNREACT_SETTLE_MS + 10);
+    expect(emitted).toEqual([]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it('stops when aborted', () => {
     const { emitted, controller, control } = setup();
     const bob = control('2');
