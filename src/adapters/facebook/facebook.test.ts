@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Observation } from '../../shared/observations.ts';
 import { installPageTap, TAP_MESSAGE_KEY } from '../../content/page-tap.ts';
@@ -170,6 +171,25 @@ describe('parseFacebookCall: posts and shares', () => {
       op: 'did', platform: 'facebook', kind: 'post', ref: '10170000000000001', at: AT, text: 'Our community garden opens on Saturday, everyone welcome!',
       target: { id: '10170000000000001', url: 'https://www.facebook.com/10170000000000001', author: 'sam.rivera' },
     }]);
+  });
+
+  it('a post on a friend\'s timeline (a birthday wish) → a reply to that person; own-timeline and group posts stay takes', () => {
+    const FRIEND = '100007654321098';
+    const onWall = (patch: Record<string, unknown>, outer: Record<string, unknown> = {}) => call('post', {}, (v) => ({
+      ...v, ...outer, input: { ...(v.input as object), composer_source_surface: 'timeline', ...patch },
+    }));
+    expect(parse(onWall({ audience: { to_id: FRIEND } }, { isTimeline: true, isFeed: false }))).toEqual([{
+      op: 'did', platform: 'facebook', kind: 'reply', ref: '10170000000000001', at: AT, text: 'Our community garden opens on Saturday, everyone welcome!',
+      target: { id: FRIEND, url: `https://www.facebook.com/profile.php?id=${FRIEND}`, author: FRIEND },
+    }]);
+    // Written on the friend's profile page: the author is the user name the page shows, as for likes.
+    const profile = new Window({ url: 'https://www.facebook.com/dana.lee' }).document as unknown as Document;
+    profile.body.innerHTML = page().body.innerHTML;
+    expect(parse(onWall({ audience: { to_id: FRIEND } }), profile)[0]).toMatchObject({ kind: 'reply', target: { id: FRIEND, author: 'dana.lee', url: 'https://www.facebook.com/dana.lee' } });
+    // The user's own timeline (to_id is the user), and a group (to_id is the group) are posts.
+    expect(parse(onWall({ audience: { to_id: '100004848287494' } }))[0]).toMatchObject({ kind: 'post' });
+    expect(parse(onWall({ audience: { to_id: '817850779114525' }, composer_type: 'group', composer_source_surface: 'group' }, { isGroup: true, feedLocation: 'GROUP' }))[0]).toMatchObject({ kind: 'post' });
+    expect(parse(call('post', {}, (v) => ({ ...v, isGroup: true, input: { ...(v.input as object), audience: { to_id: '817850779114525' } } })))[0]).toMatchObject({ kind: 'post' });
   });
 
   it('a share through the composer with the user\'s words → a quote of the shared post (17-digit id kept exact)', () => {
