@@ -81,6 +81,13 @@ describe('parseFacebookCall: reactions', () => {
     }]);
   });
 
+  it('a post in a group, whose author links to their group membership, gets the author\'s numeric id', () => {
+    const doc = page();
+    doc.querySelector('a[href^="https://www.facebook.com/bob.okafor"]')?.setAttribute('href', '/groups/gardeners/user/100009876543210/?__cft__[0]=AZX');
+    expect(parse(call('react', {}, (v) => ({ ...v, input: { ...(v.input as object), feedback_id: btoa(`feedback:${BOB}`) } })), doc)[0])
+      .toMatchObject({ kind: 'like', target: { id: BOB, author: '100009876543210' } });
+  });
+
   it('a post whose permalink hides its id (pfbid…) gets its author from the post the like was clicked in', () => {
     const doc = page();
     const session = new FacebookSession();
@@ -326,6 +333,11 @@ describe('routes', () => {
     expect(authorFromHref('https://www.facebook.com/Alice.Chen?__cft__[0]=AZX&__tn__=-UC')).toBe('alice.chen');
     expect(authorFromHref('https://www.facebook.com/profile.php?id=100004848287494')).toBe('100004848287494');
     expect(authorFromHref('https://www.facebook.com/groups/feed/')).toBeNull();
+    // In a group, authors link to their membership: the numeric user id is the handle.
+    expect(authorFromHref('https://www.facebook.com/groups/gardeners/user/100007654321098/?__cft__[0]=AZX')).toBe('100007654321098');
+    expect(authorFromHref('/groups/4455667788/user/100007654321098')).toBe('100007654321098');
+    expect(authorFromHref('https://www.facebook.com/groups/gardeners/user/')).toBeNull();
+    expect(authorFromHref('https://www.facebook.com/groups/gardeners/user/alice/')).toBeNull();
     expect(authorFromHref('https://www.facebook.com/alice.chen/posts/123')).toBeNull();
     expect(authorFromHref('https://example.com/alice')).toBeNull();
     expect(decodeRelayId(btoa('feedback:123_456'), 'feedback')).toBe('123_456');

@@ -31,12 +31,15 @@ export function facebookPageKind(url: URL): FacebookPageKind {
 
 /**
  * The handle this adapter uses for a profile link: the user name of `/<name>` (lower case), or the numeric
- * id of `profile.php?id=<id>` (people without a user name). Null for anything else.
+ * id of `profile.php?id=<id>` (people without a user name) and of `/groups/<group>/user/<id>/` (how posts
+ * and comments in a group link their authors, whatever their user name). Null for anything else.
  */
 export function authorFromHref(href: string): string | null {
   try {
     const url = new URL(href, 'https://www.facebook.com');
     if (url.hostname !== 'www.facebook.com' && url.hostname !== 'facebook.com') return null;
+    const member = /^\/groups\/[^/]+\/user\/(\d+)\/?$/.exec(url.pathname)?.[1];
+    if (member) return member;
     if (url.pathname === '/profile.php') return url.searchParams.get('id') && /^\d+$/.test(url.searchParams.get('id') ?? '') ? url.searchParams.get('id') : null;
     const first = /^\/([\w.-]+)\/?$/.exec(url.pathname)?.[1];
     return first && !RESERVED.has(first.toLowerCase()) ? first.toLowerCase() : null;
