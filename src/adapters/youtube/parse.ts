@@ -9,7 +9,7 @@
  * Only the fields named here are read from the bodies: never `context` (client info, visitor data)
  * and nothing from headers (the tap never sees them).
  */
-import { parseJson, pick, str } from '../../shared/json.ts';
+import { findInJson, parseJson, pick, str } from '../../shared/json.ts';
 import type { Target } from '../../shared/events.ts';
 import type { Observation } from '../../shared/observations.ts';
 import { ShapeError, type NetworkCall } from '../types.ts';
@@ -124,21 +124,12 @@ function commentText(fields: Record<string, unknown>, op: string): string {
 }
 
 /**
- * The first value under `key` anywhere below `value` (depth-limited) that `accept` takes. The creating
- * calls' answers nest the new id in renderers whose shape changes (commentRenderer → commentViewModel
- * in 2024), so the key is looked for rather than a path.
+ * The first value under `key` anywhere below `value` that `accept` takes. The creating calls' answers
+ * nest the new id in renderers whose shape changes (commentRenderer → commentViewModel in 2024), so the
+ * key is looked for rather than a path.
  */
-function findUnder(value: unknown, key: string, accept: (found: unknown) => boolean, depth = 12): unknown {
-  if (depth < 0 || value === null || typeof value !== 'object') return undefined;
-  const entries: [string | null, unknown][] = Array.isArray(value) ? value.map((v: unknown) => [null, v]) : Object.entries(value);
-  for (const [k, child] of entries) {
-    if (k === key && accept(child)) return child;
-  }
-  for (const [, child] of entries) {
-    const found = findUnder(child, key, accept, depth - 1);
-    if (found !== undefined) return found;
-  }
-  return undefined;
+function findUnder(value: unknown, key: string, accept: (found: unknown) => boolean): unknown {
+  return findInJson(value, (found, k) => k === key && accept(found), 12);
 }
 const isObject = (v: unknown): boolean => v !== null && typeof v === 'object';
 const findKey = (value: unknown, key: string): string | undefined => str(findUnder(value, key, (v) => str(v) !== undefined));
