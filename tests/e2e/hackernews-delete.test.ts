@@ -108,6 +108,26 @@ describe('deleting one\'s own items', () => {
     expect(JSON.stringify(await h.exportData())).not.toContain('5a7c9e1b3d5f'); // the confirm form's hmac
   });
 
+  test('a "Yes" whose POST never reaches HN, followed by another HN page than its goto, changes nothing', async () => {
+    const page = await openHn(h, `/item?id=${ITEMS.story.id}`);
+    await page.locator('form[action="comment"] textarea[name="text"]').fill('A reply I keep.');
+    await page.locator('form[action="comment"] input[type="submit"]').click();
+    await arrive(page, `${HN}/item?id=${ITEMS.story.id}`);
+    const id = site.created[0] ?? 0;
+    await waitForEvent(`hackernews:reply:${id}`, live);
+
+    site.dropNext('/xdelete');
+    await deleteItem(page, id, 'Yes');
+    await until(() => site.callsTo('/xdelete').length === 1, 10_000, 'the dropped POST');
+    await until(() => page.url().startsWith('chrome-error:'), 10_000, 'the browser\'s error page');
+    await page.waitForLoadState('load');
+    // The user gives up and opens the front page: the comment is not on it, but it was not deleted.
+    await page.goto(`${HN}/news`);
+    await sentinel(page);
+    expect((await events()).find((e) => e.id === `hackernews:reply:${id}`)?.undoneAt).toBeUndefined();
+    expect(await counted('reply')).toBe(1);
+  });
+
   test('a story deleted with "Yes" is undone and leaves the balance; a refusal ("You can\'t delete that.") changes nothing', async () => {
     const page = await openHn(h, '/submit');
     await page.locator('input[name="title"]').fill('Show HN: A focus-ring linter');

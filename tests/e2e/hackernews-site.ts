@@ -47,11 +47,13 @@ export class FakeHn {
   private next = 42100500;
   private refuse = new Map<string, { message: string; status: number }>();
   private voteFailures: number[] = [];
+  private dropped = new Set<string>();
 
   reset(variant: Variant = 'current'): void {
     this.calls.length = 0;
     this.created.length = 0;
     this.refuse.clear();
+    this.dropped.clear();
     this.voteFailures = [];
     this.state = { me: ME, items: seed(), votes: new Set(), faves: new Set(), variant };
   }
@@ -59,6 +61,11 @@ export class FakeHn {
   /** Makes the next POST to `path` answer with HN's bare error page (HTTP 200 as HN does, or `status`). */
   failNext(path: '/comment' | '/r' | '/xdelete', message: string, status = 200): void {
     this.refuse.set(path, { message, status });
+  }
+
+  /** Makes the next POST to `path` fail at the network level (no answer at all: the browser shows its error page). */
+  dropNext(path: '/xdelete'): void {
+    this.dropped.add(path);
   }
 
   /** The bare error page for a refused POST to `path`, once, if one was asked for. */
@@ -145,6 +152,7 @@ export class FakeHn {
           return html(page ?? errorPage("You can't delete that."));
         }
         case '/xdelete': {
+          if (this.dropped.delete('/xdelete')) return route.abort('connectionreset');
           const refusal = this.refusal('/xdelete');
           if (refusal) return html(errorPage(refusal.message), refusal.status);
           const item = s.items.find((i) => i.id === Number(params.get('id')));

@@ -26,7 +26,7 @@ export interface YtCall { op: string; body: Record<string, unknown>; status: num
 
 export class FakeYouTube {
   calls: YtCall[] = [];
-  private failing = new Map<string, number>();
+  private failing = new Map<string, { status: number; when?: (body: Record<string, unknown>) => boolean; delayMs?: number }>();
   private next = 1;
 
   reset(): void {
@@ -34,9 +34,12 @@ export class FakeYouTube {
     this.failing.clear();
   }
 
-  /** `op` is the endpoint after /youtubei/v1/, e.g. `like/like`, `comment/perform_comment_action`. */
-  fail(op: string, status = 500): void {
-    this.failing.set(op, status);
+  /**
+   * `op` is the endpoint after /youtubei/v1/, e.g. `like/like`, `comment/perform_comment_action`. `when`
+   * fails only the calls whose body it accepts; `delayMs` holds the failing answer back (a slow error).
+   */
+  fail(op: string, status = 500, options: { when?: (body: Record<string, unknown>) => boolean; delayMs?: number } = {}): void {
+    this.failing.set(op, { status, ...options });
   }
 
   callsTo(op: string): YtCall[] {
@@ -60,14 +63,18 @@ export class FakeYouTube {
     };
   }
 
-  handle(method: string, url: URL, body: string | null): { status: number; body: unknown } | undefined {
+  async handle(method: string, url: URL, body: string | null): Promise<{ status: number; body: unknown } | undefined> {
     if (!url.pathname.startsWith('/youtubei/v1/')) return undefined;
     const op = url.pathname.slice('/youtubei/v1/'.length);
     if (method !== 'POST') return { status: 405, body: {} };
     const parsed = JSON.parse(body ?? '{}') as Record<string, unknown>;
-    const failing = this.failing.get(op);
+    const rule = this.failing.get(op);
+    const failing = rule && (!rule.when || rule.when(parsed)) ? rule.status : undefined;
     this.calls.push({ op, body: parsed, status: failing ?? 200 });
-    if (failing) return { status: failing, body: { error: { code: failing, message: 'Internal error encountered.', status: 'INTERNAL' } } };
+    if (failing) {
+      if (rule?.delayMs) await new Promise((resolve) => setTimeout(resolve, rule.delayMs));
+      return { status: failing, body: { error: { code: failing, message: 'Internal error encountered.', status: 'INTERNAL' } } };
+    }
     switch (op) {
       case 'like/like':
         return { status: 200, body: { responseContext: {}, actions: [{ openPopupAction: { popup: { notificationActionRenderer: { responseText: { runs: [{ text: 'Added to Liked videos' }] } } }, popupType: 'TOAST' } }] } };

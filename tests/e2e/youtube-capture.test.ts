@@ -157,6 +157,24 @@ describe('comment likes (confirmed in the page)', () => {
     await page.waitForTimeout(4500);
     expect(await sentinel(page)).toEqual([]);
   });
+
+  test('another comment\'s successful like does not confirm a like whose request is failing', async () => {
+    // Bob's like fails, slowly; Carol's, clicked meanwhile, succeeds while Bob's still shows as liked.
+    const isBob = (body: Record<string, unknown>): boolean => {
+      const action = (body.actions as unknown[] | undefined)?.[0];
+      return typeof action === 'string' && Buffer.from(action, 'base64').toString('latin1').includes(COMMENTS.bob);
+    };
+    api.fail('comment/perform_comment_action', 500, { when: isBob, delayMs: 1500 });
+    const page = await openYouTube(h);
+    const bobLike = comment(page, COMMENTS.bob).locator('#like-button button');
+    await bobLike.click();
+    await comment(page, COMMENTS.carol).locator('#like-button button').click();
+    await waitForYtEvent(h, (e) => e.id === `youtube:like:${COMMENTS.carol}`, 'Carol\'s comment like');
+    await page.getByRole('alert').waitFor();
+    expect(await bobLike.getAttribute('aria-pressed')).toBe('false');
+    await page.waitForTimeout(4500);
+    expect((await sentinel(page)).map((e) => e.id)).toEqual([`youtube:like:${COMMENTS.carol}`]);
+  });
 });
 
 describe('variants and health', () => {

@@ -9,6 +9,7 @@
  * share control, is a quote — never nudged. When unsure describe() says null: a missed nudge is harmless,
  * a nudge on a comment is not.
  */
+import { pickSuggestions } from '../../shared/suggestions.ts';
 import type { ComposerHooks } from '../types.ts';
 import { postAuthor, posts } from './dom.ts';
 import { POST_LABELS, selectors } from './selectors.ts';
@@ -59,17 +60,14 @@ export function createFacebookComposer(): ComposerHooks {
 
     suggestions(doc, ownHandle, max) {
       const own = ownHandle?.toLowerCase();
-      const visible: HTMLElement[] = [];
-      const offscreen: HTMLElement[] = [];
-      for (const post of posts(doc)) {
-        if (!(post instanceof HTMLElement) || post.closest(selectors.dialog)) continue;
-        const author = postAuthor(post);
-        if (!author || author === own) continue;
-        const box = post.getBoundingClientRect();
-        (box.bottom > 0 && box.top < innerHeight ? visible : offscreen).push(post);
-        if (visible.length >= max) break;
+      function* candidates(): Generator<HTMLElement> {
+        for (const post of posts(doc)) {
+          if (!(post instanceof HTMLElement) || post.closest(selectors.dialog)) continue;
+          const author = postAuthor(post);
+          if (author && author !== own) yield post;
+        }
       }
-      return [...visible, ...offscreen].slice(0, max);
+      return pickSuggestions(candidates(), max);
     },
   };
 }

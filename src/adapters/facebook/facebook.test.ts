@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Observation } from '../../shared/observations.ts';
 import { installPageTap, TAP_MESSAGE_KEY } from '../../content/page-tap.ts';
@@ -78,6 +79,13 @@ describe('parseFacebookCall: reactions', () => {
       op: 'did', platform: 'facebook', kind: 'like', ref: BOB, at: AT,
       target: { id: BOB, url: `https://www.facebook.com/${BOB}`, author: 'bob.okafor' },
     }]);
+  });
+
+  it('a post in a group, whose author links to their group membership, gets the author\'s numeric id', () => {
+    const doc = page();
+    doc.querySelector('a[href^="https://www.facebook.com/bob.okafor"]')?.setAttribute('href', '/groups/gardeners/user/100009876543210/?__cft__[0]=AZX');
+    expect(parse(call('react', {}, (v) => ({ ...v, input: { ...(v.input as object), feedback_id: btoa(`feedback:${BOB}`) } })), doc)[0])
+      .toMatchObject({ kind: 'like', target: { id: BOB, author: '100009876543210' } });
   });
 
   it('a post whose permalink hides its id (pfbid…) gets its author from the post the like was clicked in', () => {
@@ -170,6 +178,25 @@ describe('parseFacebookCall: posts and shares', () => {
       op: 'did', platform: 'facebook', kind: 'post', ref: '10170000000000001', at: AT, text: 'Our community garden opens on Saturday, everyone welcome!',
       target: { id: '10170000000000001', url: 'https://www.facebook.com/10170000000000001', author: 'sam.rivera' },
     }]);
+  });
+
+  it('a post on a friend\'s timeline (a birthday wish) → a reply to that person; own-timeline and group posts stay takes', () => {
+    const FRIEND = '100007654321098';
+    const onWall = (patch: Record<string, unknown>, outer: Record<string, unknown> = {}) => call('post', {}, (v) => ({
+      ...v, ...outer, input: { ...(v.input as object), composer_source_surface: 'timeline', ...patch },
+    }));
+    expect(parse(onWall({ audience: { to_id: FRIEND } }, { isTimeline: true, isFeed: false }))).toEqual([{
+      op: 'did', platform: 'facebook', kind: 'reply', ref: '10170000000000001', at: AT, text: 'Our community garden opens on Saturday, everyone welcome!',
+      target: { id: FRIEND, url: `https://www.facebook.com/profile.php?id=${FRIEND}`, author: FRIEND },
+    }]);
+    // Written on the friend's profile page: the author is the user name the page shows, as for likes.
+    const profile = new Window({ url: 'https://www.facebook.com/dana.lee' }).document as unknown as Document;
+    profile.body.innerHTML = page().body.innerHTML;
+    expect(parse(onWall({ audience: { to_id: FRIEND } }), profile)[0]).toMatchObject({ kind: 'reply', target: { id: FRIEND, author: 'dana.lee', url: 'https://www.facebook.com/dana.lee' } });
+    // The user's own timeline (to_id is the user), and a group (to_id is the group) are posts.
+    expect(parse(onWall({ audience: { to_id: '100004848287494' } }))[0]).toMatchObject({ kind: 'post' });
+    expect(parse(onWall({ audience: { to_id: '817850779114525' }, composer_type: 'group', composer_source_surface: 'group' }, { isGroup: true, feedLocation: 'GROUP' }))[0]).toMatchObject({ kind: 'post' });
+    expect(parse(call('post', {}, (v) => ({ ...v, isGroup: true, input: { ...(v.input as object), audience: { to_id: '817850779114525' } } })))[0]).toMatchObject({ kind: 'post' });
   });
 
   it('a share through the composer with the user\'s words → a quote of the shared post (17-digit id kept exact)', () => {
@@ -306,6 +333,11 @@ describe('routes', () => {
     expect(authorFromHref('https://www.facebook.com/Alice.Chen?__cft__[0]=AZX&__tn__=-UC')).toBe('alice.chen');
     expect(authorFromHref('https://www.facebook.com/profile.php?id=100004848287494')).toBe('100004848287494');
     expect(authorFromHref('https://www.facebook.com/groups/feed/')).toBeNull();
+    // In a group, authors link to their membership: the numeric user id is the handle.
+    expect(authorFromHref('https://www.facebook.com/groups/gardeners/user/100007654321098/?__cft__[0]=AZX')).toBe('100007654321098');
+    expect(authorFromHref('/groups/4455667788/user/100007654321098')).toBe('100007654321098');
+    expect(authorFromHref('https://www.facebook.com/groups/gardeners/user/')).toBeNull();
+    expect(authorFromHref('https://www.facebook.com/groups/gardeners/user/alice/')).toBeNull();
     expect(authorFromHref('https://www.facebook.com/alice.chen/posts/123')).toBeNull();
     expect(authorFromHref('https://example.com/alice')).toBeNull();
     expect(decodeRelayId(btoa('feedback:123_456'), 'feedback')).toBe('123_456');
@@ -489,6 +521,27 @@ describe('watch: an unreact confirmed in the page', () => {
     expect(session.reactClick?.post).toBe(control('1').closest('[data-pagelet]'));
     vi.advanceTimersByTime(UNREACT_SETTLE_MS + 10);
     expect(emitted).toEqual([]);
+  });
+
+  it('clicks add no listener to the abort signal: one listener clears every pending check', () => {
+    vi.useFakeTimers();
+    const doc = page('feed.html');
+    const controller = new AbortController();
+    const added = vi.spyOn(controller.signal, 'addEventListener');
+    const emitted: Observation[] = [];
+    createWatch(new FacebookSession())(doc, (o) => emitted.push(o), controller.signal);
+    const before = added.mock.calls.length;
+    const bob = doc.querySelector('[aria-posinset="2"] .ufi [role="button"]') as HTMLElement;
+    for (let i = 0; i < 5; i++) {
+      bob.setAttribute('aria-label', 'Remove Like');
+      bob.click();
+    }
+    expect(added.mock.calls.length).toBe(before);
+    bob.setAttribute('aria-label', 'Like');
+    controller.abort();
+    vi.advanceTimersByTime(UNREACT_SETTLE_MS + 10);
+    expect(emitted).toEqual([]);
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it('stops when aborted', () => {

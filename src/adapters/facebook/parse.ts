@@ -17,7 +17,7 @@ import {
   COMMENT_DELETE_OPERATIONS, COMMENT_OPERATIONS, FRIENDLY_NAME_FIELD, GRAPHQL_RE, OPERATIONS, POST_OPERATIONS, REACT_OPERATIONS,
   RESHARE_OPERATIONS, type Operation,
 } from './network.ts';
-import { commentUrl, decodeRelayId, postUrl } from './routes.ts';
+import { authorFromHref, authorUrl, commentUrl, decodeRelayId, facebookPageKind, postUrl } from './routes.ts';
 import { REACT_CLICK_TTL_MS, SHARE_CLICK_TTL_MS, type FacebookSession } from './session.ts';
 
 const isOneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
@@ -186,6 +186,27 @@ function shareObservation(call: NetworkCall, doc: Document, shared: string, text
   return [{ op: 'did', platform: 'facebook', kind: 'repost', ref: shared, at, target }];
 }
 
+/**
+ * A post written on someone else's timeline (a birthday wish, a note on a friend's wall) is addressed to
+ * them, an acknowledgement rather than a take. The composer says so in `input.audience.to_id`: the
+ * profile it posts to (third-party clients that post to a friend's wall set it to the friend's id, with
+ * `composer_source_surface: "timeline"`). The same field names the group of a group post, which stays a
+ * post: only a timeline composer counts, never one marked as a group's. `target_id` appears in no source
+ * and is not read. Returns the person (their numeric id, and as author the profile page's user name when
+ * the post was written there), or null for an own post.
+ */
+function otherPersonsWall(doc: Document, vars: Record<string, unknown>, input: Record<string, unknown>, own: string | null): { id: string; author: string } | null {
+  const to = str(pick(input, 'audience.to_id'));
+  if (!to || !/^\d+$/.test(to) || to === str(input.actor_id) || to === own) return null;
+  const surface = str(input.composer_source_surface);
+  const group = str(input.composer_type) === 'group' || surface === 'group' || vars.isGroup === true || str(vars.feedLocation) === 'GROUP';
+  if (group || !(surface === 'timeline' || vars.isTimeline === true)) return null;
+  const href = doc.defaultView?.location.href;
+  const here = href && facebookPageKind(new URL(href)) === 'profile' ? authorFromHref(href) : null;
+  const author = here && here !== own ? here : to;
+  return { id: to, author };
+}
+
 function parsePost(call: NetworkCall, doc: Document, op: string, vars: Record<string, unknown>, session: FacebookSession, own: string | null): Observation[] {
   const input = inputOf(vars, op);
   const text = str(pick(input, 'message.text')) ?? '';
@@ -195,6 +216,13 @@ function parsePost(call: NetworkCall, doc: Document, op: string, vars: Record<st
     return shareObservation(call, doc, shared, text, session);
   }
   const created = createdStory(parseFacebookResponse(call.responseBody));
+  const wall = otherPersonsWall(doc, vars, input, own);
+  if (wall) {
+    return [{
+      op: 'did', platform: 'facebook', kind: 'reply', ref: created ?? localRef(text, call.startedAt), at: call.startedAt, text,
+      target: { id: wall.id, url: authorUrl(wall.author), author: wall.author },
+    }];
+  }
   return [{
     op: 'did', platform: 'facebook', kind: 'post', ref: created ?? localRef(text, call.startedAt), at: call.startedAt, text,
     target: { ...(created ? { id: created, url: postUrl(created) } : {}), ...(own ? { author: own } : {}) },

@@ -6,6 +6,8 @@
  *   https://www.facebook.com/alice.chen → profile · https://www.facebook.com/profile.php?id=100004848287494 → profile
  *   https://www.facebook.com/settings → other · https://www.facebook.com/messages/t/42 → other
  */
+import { base64UrlToBinary } from '../../shared/base64.ts';
+
 export type FacebookPageKind = 'feed' | 'post' | 'group' | 'profile' | 'other';
 
 /** First path segments that are Facebook's own sections, never a user name. */
@@ -31,12 +33,15 @@ export function facebookPageKind(url: URL): FacebookPageKind {
 
 /**
  * The handle this adapter uses for a profile link: the user name of `/<name>` (lower case), or the numeric
- * id of `profile.php?id=<id>` (people without a user name). Null for anything else.
+ * id of `profile.php?id=<id>` (people without a user name) and of `/groups/<group>/user/<id>/` (how posts
+ * and comments in a group link their authors, whatever their user name). Null for anything else.
  */
 export function authorFromHref(href: string): string | null {
   try {
     const url = new URL(href, 'https://www.facebook.com');
     if (url.hostname !== 'www.facebook.com' && url.hostname !== 'facebook.com') return null;
+    const member = /^\/groups\/[^/]+\/user\/(\d+)\/?$/.exec(url.pathname)?.[1];
+    if (member) return member;
     if (url.pathname === '/profile.php') return url.searchParams.get('id') && /^\d+$/.test(url.searchParams.get('id') ?? '') ? url.searchParams.get('id') : null;
     const first = /^\/([\w.-]+)\/?$/.exec(url.pathname)?.[1];
     return first && !RESERVED.has(first.toLowerCase()) ? first.toLowerCase() : null;
@@ -60,20 +65,12 @@ export function commentUrl(commentRef: string): string {
   return `https://www.facebook.com/${post}?comment_id=${comment}`;
 }
 
-function fromBase64(text: string): string | null {
-  try {
-    return atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Facebook's relay ids are base64 of `<type>:<id>` (`feedback:1234`, `comment:1234_5678`); some clients
  * send them decoded. Returns the id part for the expected type, or null.
  */
 export function decodeRelayId(value: string, type: 'feedback' | 'comment'): string | null {
-  const decoded = value.startsWith(`${type}:`) ? value : fromBase64(value);
+  const decoded = value.startsWith(`${type}:`) ? value : base64UrlToBinary(value);
   const id = decoded?.startsWith(`${type}:`) ? decoded.slice(type.length + 1) : null;
   return id && /^\d+(?:_\d+)?$/.test(id) ? id : null;
 }

@@ -19,6 +19,14 @@ export const UNREACT_SETTLE_MS = 3000;
 
 export function createWatch(session: FacebookSession) {
   return (doc: Document, emit: (observation: Observation) => void, signal: AbortSignal): void => {
+    // The pending settle checks, all cleared by one abort listener (one listener per click would pile up
+    // on the signal for as long as the page lives).
+    const timers = new Set<ReturnType<typeof setTimeout>>();
+    signal.addEventListener('abort', () => {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+    }, { once: true });
+
     doc.addEventListener('click', (event) => {
       const target = event.target;
       if (!(target instanceof Element)) return;
@@ -34,6 +42,7 @@ export function createWatch(session: FacebookSession) {
       session.reactClick = { post, at: now };
       if (!isReacted(control)) return;
       const timer = setTimeout(() => {
+        timers.delete(timer);
         const ref = session.postRefs.get(post) ?? postIdOf(post);
         const after = post.isConnected ? likeControlOf(post) : null;
         const seen = ref ? session.unreacts.get(ref) ?? 0 : 0;
@@ -41,7 +50,7 @@ export function createWatch(session: FacebookSession) {
           emit({ op: 'undid', platform: 'facebook', kinds: ['like'], ref, at: now });
         }
       }, UNREACT_SETTLE_MS);
-      signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+      timers.add(timer);
     }, { capture: true, signal });
   };
 }

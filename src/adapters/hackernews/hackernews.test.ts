@@ -120,7 +120,7 @@ describe('deleting one\'s own story or comment (delete-confirm → POST /xdelete
     confirmPending(doc, store, (o) => out.push(o), now);
     return out;
   };
-  const pendingDelete = (id = '42100501', at = 1000) => store.setItem(PENDING_KEY, JSON.stringify([{ type: 'delete', at, loads: 0, id }]));
+  const pendingDelete = (id = '42100501', at = 1000, goto = '/item?id=42100001') => store.setItem(PENDING_KEY, JSON.stringify([{ type: 'delete', at, loads: 0, id, goto }]));
   /** The confirm page (fixture) in the test's document, watched; returns what was emitted and a stop. */
   const confirmPage = () => {
     const html = readFileSync(join(FIXTURES, 'delete-confirm.html'), 'utf8');
@@ -133,7 +133,7 @@ describe('deleting one\'s own story or comment (delete-confirm → POST /xdelete
     return { seen, stop: () => controller.abort() };
   };
 
-  it('"Yes" remembers the item id and nothing else (no hmac, no goto); "No" remembers nothing', () => {
+  it('"Yes" remembers the item id and where HN will redirect, nothing else (no hmac); "No" remembers nothing', () => {
     const no = confirmPage();
     document.querySelector<HTMLInputElement>('form[action="/xdelete"] input[value="No"]')?.click();
     expect(store.getItem(PENDING_KEY)).toBeNull();
@@ -142,8 +142,8 @@ describe('deleting one\'s own story or comment (delete-confirm → POST /xdelete
     const yes = confirmPage();
     document.querySelector<HTMLInputElement>('form[action="/xdelete"] input[value="Yes"]')?.click();
     const pending = JSON.parse(store.getItem(PENDING_KEY) ?? '[]') as Record<string, unknown>[];
-    expect(pending).toEqual([{ type: 'delete', at: expect.any(Number), loads: 0, id: '42100501' }]);
-    expect(store.getItem(PENDING_KEY)).not.toMatch(/5a7c9e1b|goto|hmac/);
+    expect(pending).toEqual([{ type: 'delete', at: expect.any(Number), loads: 0, id: '42100501', goto: '/item?id=42100001' }]);
+    expect(store.getItem(PENDING_KEY)).not.toMatch(/5a7c9e1b|hmac/);
     expect(yes.seen).toEqual([]); // nothing counts on the confirm page itself
     yes.stop();
   });
@@ -155,7 +155,7 @@ describe('deleting one\'s own story or comment (delete-confirm → POST /xdelete
     expect(run(after)).toEqual([{ op: 'undid', platform: 'hackernews', kinds: ['post', 'reply'], ref: '42100501', at: 1000 }]);
     expect(store.getItem(PENDING_KEY)).toBeNull();
     // A deleted story's own item page is served without it (news.arc: shown to nobody): confirmed too.
-    pendingDelete('42100003');
+    pendingDelete('42100003', 1000, '/item?id=42100003');
     const emptyItem = page('item.html', 'https://news.ycombinator.com/item?id=42100003');
     for (const row of emptyItem.querySelectorAll('#bigbox tr')) row.remove();
     expect(run(emptyItem)).toEqual([{ op: 'undid', platform: 'hackernews', kinds: ['post', 'reply'], ref: '42100003', at: 1000 }]);
@@ -185,6 +185,25 @@ describe('deleting one\'s own story or comment (delete-confirm → POST /xdelete
 
     pendingDelete('42100501', 1000);
     expect(run(without(), 1000 + 61_000)).toEqual([]);
+  });
+
+  it('only the page the form\'s goto names confirms: another HN page (the POST never reached HN) does not', () => {
+    // The user opens the front page instead: the item is not on it, but that says nothing about the delete.
+    pendingDelete();
+    expect(run(news())).toEqual([]);
+    expect(store.getItem(PENDING_KEY)).toBeNull();
+    // The same item page with a hash (a goto of `item?id=…#…`) is the goto.
+    pendingDelete('42100501', 1000, '/item?id=42100001');
+    const after = page('item.html', 'https://news.ycombinator.com/item?id=42100001#42100501');
+    after.getElementById('42100501')?.remove();
+    expect(run(after)).toHaveLength(1);
+    // A "Yes" on a form without a goto is not remembered.
+    const yes = confirmPage();
+    document.querySelector('form[action="/xdelete"] input[name="goto"]')?.setAttribute('value', '');
+    (document.querySelector('form[action="/xdelete"] input[name="goto"]') as HTMLInputElement).value = '';
+    document.querySelector<HTMLInputElement>('form[action="/xdelete"] input[value="Yes"]')?.click();
+    expect(store.getItem(PENDING_KEY)).toBeNull();
+    yes.stop();
   });
 });
 

@@ -23,9 +23,11 @@
  *   two submits named `d`, "Yes" and "No"). HN deletes on "Yes" and redirects to `goto`; it refuses with
  *   a bare text page ("You can't delete that."). (news.arc's del-confirm-page, 2009; a 2026 third-party HN
  *   client's tests of its delete: M.) A click on "Yes" is remembered with the item id only, and judged on
- *   the very next page of the tab, within DELETE_MS: an HN page in its table layout (#hnmain) that does not
- *   show the item as the user's live story or comment confirms the delete, which undoes the post or reply
- *   counted under that id; an error page, or the item still shown, counts nothing. "No" is not remembered.
+ *   the very next page of the tab, within DELETE_MS: an HN page in its table layout (#hnmain), at the
+ *   form's `goto` (where HN redirects after deleting), that does not show the item as the user's live
+ *   story or comment confirms the delete, which undoes the post or reply counted under that id; an error
+ *   page, any other page (the POST failed at the network level and the user went elsewhere), or the item
+ *   still shown counts nothing. "No" is not remembered.
  * The `auth` and `hmac` tokens in links and forms are never read or kept.
  */
 import type { Target } from '../../shared/events.ts';
@@ -47,7 +49,8 @@ type Pending =
   | { type: 'comment'; at: number; loads: number; parent: Target; text: string; above: number }
   | { type: 'story'; at: number; loads: number; title: string; url: string; text: string }
   | { type: 'fave'; at: number; loads: number; id: string; un: boolean }
-  | { type: 'delete'; at: number; loads: number; id: string };
+  /** `goto`: where HN redirects after the delete, as a path with its query (`/item?id=…`). */
+  | { type: 'delete'; at: number; loads: number; id: string; goto: string };
 
 const squash = (s: string): string => s.replace(/\s+/g, '').slice(0, 200);
 
@@ -120,6 +123,25 @@ function maxItemId(doc: Document): number {
   return max;
 }
 
+const HN_ORIGIN = 'https://news.ycombinator.com';
+
+/** An HN-relative link (`item?id=1`, `/news`) as path and query, or null when it leads off HN. */
+export function hnPath(href: string): string | null {
+  if (!href.trim()) return null;
+  try {
+    const url = new URL(href, `${HN_ORIGIN}/`);
+    return url.origin === HN_ORIGIN ? url.pathname + url.search : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The page's own path and query (the hash is not sent to HN, so a goto's `#id` does not matter). */
+function pagePath(doc: Document): string | null {
+  const href = doc.location?.href;
+  return href ? hnPath(href) : null;
+}
+
 function readPending(store: Storage): Pending[] {
   try {
     const list = JSON.parse(store.getItem(PENDING_KEY) ?? '[]') as unknown;
@@ -168,7 +190,8 @@ export function confirmPending(doc: Document, store: Storage, emit: (o: Observat
     } else if (p.type === 'delete') {
       // Only the first page after the post can tell: judged there, whatever it shows, then forgotten.
       done = true;
-      if (me && now - p.at < DELETE_MS && doc.getElementById('hnmain') && itemAuthor(doc, p.id)?.toLowerCase() !== me) {
+      const atGoto = typeof p.goto === 'string' && pagePath(doc) === p.goto;
+      if (me && atGoto && now - p.at < DELETE_MS && doc.getElementById('hnmain') && itemAuthor(doc, p.id)?.toLowerCase() !== me) {
         emit({ op: 'undid', platform: 'hackernews', kinds: ['post', 'reply'], ref: p.id, at: p.at });
       }
     } else if (p.type === 'fave') {
@@ -261,10 +284,12 @@ export function watchHackerNews(doc: Document, emit: (o: Observation) => void, s
       if (!title.trim()) return;
       remember({ type: 'story', at: now, loads: 0, title, url: formValue(form, 'url'), text: formValue(form, 'text') });
     } else if (form.matches(selectors.deleteForm)) {
-      // Which of the two submits: only "Yes" deletes. Nothing but the item id is read from the form.
+      // Which of the two submits: only "Yes" deletes. Only the item id and `goto` are read from the form;
+      // a form without a usable `goto` could be confirmed by any page, so it is not remembered.
       if (!(submitter instanceof win.HTMLInputElement || submitter instanceof win.HTMLButtonElement) || submitter.value !== 'Yes') return;
       const id = formValue(form, 'id');
-      if (/^\d+$/.test(id)) remember({ type: 'delete', at: now, loads: 0, id });
+      const goto = hnPath(formValue(form, 'goto'));
+      if (/^\d+$/.test(id) && goto) remember({ type: 'delete', at: now, loads: 0, id, goto });
     }
   };
 

@@ -3,7 +3,7 @@
  * `csrf_token` (shreddit) or the `uh` modhash (old reddit) that the same bodies carry.
  */
 import type { Target } from '../../shared/events.ts';
-import { parseJson, pick, str } from '../../shared/json.ts';
+import { findInJson, parseJson, pick, str } from '../../shared/json.ts';
 import type { Observation } from '../../shared/observations.ts';
 import { ShapeError, type NetworkCall } from '../types.ts';
 import { LEGACY_API_RE, SHREDDIT_GRAPHQL_RE, SHREDDIT_OPERATIONS, type LegacyEndpoint, type ShredditOperation } from './network.ts';
@@ -22,24 +22,18 @@ export function findThingTarget(doc: Document, fullname: string): Target {
   return { id: fullname, ...(url ? { url } : {}), ...(author && author !== '[deleted]' ? { author } : {}) };
 }
 
-/** Every string in a JSON value matching `re`, depth first. */
-function findStrings(value: unknown, re: RegExp, out: string[] = []): string[] {
-  if (typeof value === 'string') {
-    if (re.test(value)) out.push(value);
-  } else if (value && typeof value === 'object') {
-    for (const child of Object.values(value)) findStrings(child, re, out);
-  }
-  return out;
+/** The first string in a JSON value matching `re`. */
+function findString(value: unknown, re: RegExp): string | undefined {
+  return findInJson(value, (v) => typeof v === 'string' && re.test(v)) as string | undefined;
 }
 
-/** Objects `{kind, data}` (reddit "things") anywhere in a JSON value. */
-function findThings(value: unknown, kind: string, out: Record<string, unknown>[] = []): Record<string, unknown>[] {
-  if (value && typeof value === 'object') {
-    const rec = value as Record<string, unknown>;
-    if (rec.kind === kind && rec.data && typeof rec.data === 'object') out.push(rec.data as Record<string, unknown>);
-    for (const child of Object.values(rec)) findThings(child, kind, out);
-  }
-  return out;
+/** The data of the first object `{kind, data}` (a reddit "thing") of this kind in a JSON value. */
+function findThing(value: unknown, kind: string): Record<string, unknown> | undefined {
+  const isThing = (v: unknown): boolean => {
+    const rec = v && typeof v === 'object' ? (v as Record<string, unknown>) : null;
+    return rec?.kind === kind && !!rec.data && typeof rec.data === 'object';
+  };
+  return (findInJson(value, isThing) as { data: Record<string, unknown> } | undefined)?.data;
 }
 
 // ------------------------------------------------------------------------------------------- shreddit
@@ -89,7 +83,7 @@ function parseShreddit(call: NetworkCall, doc: Document): Observation[] {
     case 'CreatePost':
     case 'CreateProfilePost': {
       const payload = pick(response, op === 'CreatePost' ? 'data.createPost' : 'data.createProfilePost');
-      const id = str(pick(payload, 'post.id')) ?? findStrings(pick(response, 'data'), /^t3_[a-z0-9]+$/)[0];
+      const id = str(pick(payload, 'post.id')) ?? findString(pick(response, 'data'), /^t3_[a-z0-9]+$/);
       if (!id) throw new ShapeError(op, 'response has no new post id');
       const title = str(rec.title) ?? '';
       const content = str(pick(rec, 'content.markdown')) ?? str(pick(rec, 'content.text')) ?? '';
@@ -145,7 +139,7 @@ function parseLegacy(call: NetworkCall, endpoint: LegacyEndpoint, doc: Document)
     case 'comment': {
       const parent = form.get('thing_id') ?? form.get('parent') ?? '';
       if (!/^t[13]_/.test(parent)) throw new ShapeError(op, 'missing thing_id');
-      const thing = findThings(response, 't1')[0];
+      const thing = findThing(response, 't1');
       const raw = str(thing?.name) ?? str(thing?.id);
       if (!raw) throw new ShapeError(op, 'response has no new comment');
       const ref = raw.startsWith('t1_') ? raw : `t1_${raw}`;
@@ -154,7 +148,7 @@ function parseLegacy(call: NetworkCall, endpoint: LegacyEndpoint, doc: Document)
     }
     case 'submit': {
       const name = str(pick(response, 'json.data.name'));
-      const url = str(pick(response, 'json.data.url')) ?? findStrings(response, /\/comments\/[a-z0-9]+\//i)[0];
+      const url = str(pick(response, 'json.data.url')) ?? findString(response, /\/comments\/[a-z0-9]+\//i);
       const id36 = name?.replace(/^t3_/, '') ?? (url ? /\/comments\/([a-z0-9]+)\//i.exec(url)?.[1] : undefined);
       if (!id36) throw new ShapeError(op, 'response has no new post');
       const ref = `t3_${id36.toLowerCase()}`;

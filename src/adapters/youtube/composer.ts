@@ -7,6 +7,7 @@
  * No keyboard submit is claimed: no source says YouTube's comment box submits on Ctrl/Cmd+Enter, and
  * claiming one would hold back a key press that posts nothing.
  */
+import { pickSuggestions } from '../../shared/suggestions.ts';
 import type { ComposerHooks } from '../types.ts';
 import { handleOf } from './routes.ts';
 import { selectors } from './selectors.ts';
@@ -49,28 +50,23 @@ export function createYoutubeComposer(): ComposerHooks {
 
     suggestions(doc, ownHandle, max) {
       const own = ownHandle?.toLowerCase().replace(/^@/, '');
-      const visible: HTMLElement[] = [];
-      const offscreen: HTMLElement[] = [];
-      const consider = (el: HTMLElement, author: string | null): boolean => {
-        if (!author || author.toLowerCase() === own) return false;
-        const box = el.getBoundingClientRect();
-        (box.bottom > 0 && box.top < innerHeight ? visible : offscreen).push(el);
-        return visible.length >= max;
+      const byOther = (href: string | null | undefined): boolean => {
+        const author = handleOf(href);
+        return !!author && author.toLowerCase() !== own;
       };
       // Others' comments first (answering them is the best give), then others' posts and videos.
-      for (const thread of doc.querySelectorAll<HTMLElement>(selectors.thread)) {
-        const comment = thread.querySelector(selectors.comment);
-        if (consider(thread, handleOf(comment?.querySelector(selectors.commentAuthor)?.getAttribute('href')))) break;
+      function* candidates(): Generator<HTMLElement> {
+        for (const thread of doc.querySelectorAll<HTMLElement>(selectors.thread)) {
+          if (byOther(thread.querySelector(selectors.comment)?.querySelector(selectors.commentAuthor)?.getAttribute('href'))) yield thread;
+        }
+        for (const post of doc.querySelectorAll<HTMLElement>(selectors.backstagePost)) {
+          if (byOther(post.querySelector(selectors.backstageAuthor)?.getAttribute('href'))) yield post;
+        }
+        for (const item of doc.querySelectorAll<HTMLElement>(selectors.videoItem)) {
+          if (byOther(item.querySelector(selectors.videoItemChannel)?.getAttribute('href'))) yield item;
+        }
       }
-      for (const post of doc.querySelectorAll<HTMLElement>(selectors.backstagePost)) {
-        if (visible.length >= max) break;
-        if (consider(post, handleOf(post.querySelector(selectors.backstageAuthor)?.getAttribute('href')))) break;
-      }
-      for (const item of doc.querySelectorAll<HTMLElement>(selectors.videoItem)) {
-        if (visible.length >= max) break;
-        if (consider(item, handleOf(item.querySelector(selectors.videoItemChannel)?.getAttribute('href')))) break;
-      }
-      return [...visible, ...offscreen].slice(0, max);
+      return pickSuggestions(candidates(), max);
     },
   };
 }

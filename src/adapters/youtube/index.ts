@@ -25,7 +25,7 @@ function menuHandle(doc: Document): string | null {
 }
 
 export function createYoutubeAdapter(): SiteAdapter {
-  const state: YoutubeState = { handle: null, commentActionOkAt: 0 };
+  const state: YoutubeState = { handle: null, commentActionOkAt: new Map() };
   return {
     id: 'youtube',
     matches: YOUTUBE_MATCHES,

@@ -9,28 +9,34 @@
  * Only the fields named here are read from the bodies: never `context` (client info, visitor data)
  * and nothing from headers (the tap never sees them).
  */
-import { parseJson, pick, str } from '../../shared/json.ts';
+import { findInJson, parseJson, pick, str } from '../../shared/json.ts';
 import type { Target } from '../../shared/events.ts';
 import type { Observation } from '../../shared/observations.ts';
 import { ShapeError, type NetworkCall } from '../types.ts';
 import { operationOf } from './network.ts';
 import { protoStrings } from './proto.ts';
 import {
-  channelUrl, commentIdOf, commentUrl, handleOf, postIdOf, postUrl, videoIdOf, watchUrl, youtubePageKind,
+  ORIGIN, channelUrl, commentIdOf, commentUrl, handleOf, postIdOf, postUrl, videoIdOf, watchUrl, youtubePageKind,
 } from './routes.ts';
 import { selectors } from './selectors.ts';
 
 export interface YoutubeState {
   /** The user's own handle, learnt from the answer to their own comment or post. */
   handle: string | null;
-  /** When the last comment action the page sent succeeded (watch.ts waits for it). */
-  commentActionOkAt: number;
+  /**
+   * When a comment action the page sent last succeeded, by the comment it acted on (watch.ts waits for
+   * it). Keyed by comment id so that one comment's success never confirms another comment's click whose
+   * request failed (YouTube rolls that one back a moment later).
+   */
+  commentActionOkAt: Map<string, number>;
 }
 
 export const HANDLE_RE = /^[\w.-]{1,100}$/;
 const VIDEO_RE = /^[\w-]{11}$/;
 const CHANNEL_RE = /^UC[\w-]{22}$/;
 const ID_RE = /^[\w.-]{1,200}$/;
+/** Longer than watch.ts waits for a flip to settle after a click. */
+const COMMENT_ACTION_KEEP_MS = 60_000;
 
 function pageUrl(doc: Document): URL | null {
   const href = doc.defaultView?.location.href;
@@ -68,6 +74,31 @@ export function commentTarget(doc: Document, commentId: string, videoId: string 
   return { id: commentId, ...(url ? { url } : {}), ...(author ? { author } : {}) };
 }
 
+/**
+ * The community post whose comment box is open, off its /post/<id> page (the Posts tab, the home feed):
+ * the box sits in the post's thread renderer, whose timestamp links to /post/<id>. Only when exactly one
+ * post has a box open, so a comment is never pinned on the wrong post.
+ */
+function openPostTarget(doc: Document): Target | null {
+  const threads = new Set<Element>();
+  for (const box of doc.querySelectorAll(selectors.commentBox)) {
+    const thread = box.closest(selectors.backstagePost);
+    if (thread) threads.add(thread);
+  }
+  const [thread] = threads;
+  if (!thread || threads.size !== 1) return null;
+  let postId: string | null = null;
+  try {
+    const href = thread.querySelector(selectors.backstagePostLink)?.getAttribute('href');
+    postId = href ? postIdOf(new URL(href, ORIGIN)) : null;
+  } catch {
+    postId = null;
+  }
+  if (!postId) return null;
+  const author = handleOf(thread.querySelector(selectors.backstageAuthor)?.getAttribute('href'));
+  return { id: postId, url: postUrl(postId), ...(author ? { author } : {}) };
+}
+
 /** The channel a subscribe call is for: its handle from a channel page, or the watched video's owner. */
 function channelTarget(doc: Document, channelId: string): Target {
   const url = pageUrl(doc);
@@ -93,21 +124,12 @@ function commentText(fields: Record<string, unknown>, op: string): string {
 }
 
 /**
- * The first value under `key` anywhere below `value` (depth-limited) that `accept` takes. The creating
- * calls' answers nest the new id in renderers whose shape changes (commentRenderer → commentViewModel
- * in 2024), so the key is looked for rather than a path.
+ * The first value under `key` anywhere below `value` that `accept` takes. The creating calls' answers
+ * nest the new id in renderers whose shape changes (commentRenderer → commentViewModel in 2024), so the
+ * key is looked for rather than a path.
  */
-function findUnder(value: unknown, key: string, accept: (found: unknown) => boolean, depth = 12): unknown {
-  if (depth < 0 || value === null || typeof value !== 'object') return undefined;
-  const entries: [string | null, unknown][] = Array.isArray(value) ? value.map((v: unknown) => [null, v]) : Object.entries(value);
-  for (const [k, child] of entries) {
-    if (k === key && accept(child)) return child;
-  }
-  for (const [, child] of entries) {
-    const found = findUnder(child, key, accept, depth - 1);
-    if (found !== undefined) return found;
-  }
-  return undefined;
+function findUnder(value: unknown, key: string, accept: (found: unknown) => boolean): unknown {
+  return findInJson(value, (found, k) => k === key && accept(found), 12);
 }
 const isObject = (v: unknown): boolean => v !== null && typeof v === 'object';
 const findKey = (value: unknown, key: string): string | undefined => str(findUnder(value, key, (v) => str(v) !== undefined));
@@ -183,8 +205,9 @@ export function parseYoutubeCall(state: YoutubeState, call: NetworkCall, doc: Do
       const own = ownHandleIn(answer, created, id);
       if (own) state.handle = own;
       const url = pageUrl(doc);
-      // CreateCommentParams field 2 is the video (proto.ts); on a community post's page it is absent
-      // and the page's /post/<id> names what was commented on.
+      // CreateCommentParams field 2 is the video (proto.ts); on a community post it is absent (the
+      // YouTube.js layout names no post field, so none is guessed at) and the page tells the post: its
+      // /post/<id> URL, or on the Posts tab or a feed the post whose comment box is open.
       const fromParams = protoStrings(params).get(2);
       const videoId = fromParams && VIDEO_RE.test(fromParams) ? fromParams : url ? videoIdOf(url) : null;
       const postId = url ? postIdOf(url) : null;
@@ -194,7 +217,9 @@ export function parseYoutubeCall(state: YoutubeState, call: NetworkCall, doc: Do
         const author = handleOf(doc.querySelector(`${selectors.backstagePost} ${selectors.backstageAuthor}`)?.getAttribute('href'));
         target = { id: postId, url: postUrl(postId), ...(author ? { author } : {}) };
       }
-      else throw new ShapeError(op, 'createCommentParams names no video and the page is no post');
+      // The comment was made (the answer carries its id): when the page does not say on what, it is
+      // still a reply, only without a target, rather than a lost give and a degraded health report.
+      else target = openPostTarget(doc) ?? {};
       return [{ op: 'did', platform: 'youtube', kind: 'reply', ref: id, at, text, target }];
     }
     case 'comment/create_comment_reply': {
@@ -217,9 +242,15 @@ export function parseYoutubeCall(state: YoutubeState, call: NetworkCall, doc: Do
       // The action is an opaque protobuf whose like/unlike codes no sound source pins down (YouTube.js
       // encodes 5 for like, nothing for undo): the like itself is confirmed in the page (watch.ts), and
       // this success is only noted so the watch can count at once instead of waiting.
+      // Its field 3 is the comment id (YouTube.js ProtoUtils.encodeCommentActionParams, confidence M): without
+      // one, nothing is noted and the watch waits for the flip to settle instead.
       const actions = fields.actions;
       if (!Array.isArray(actions) || actions.length === 0 || typeof actions[0] !== 'string') throw new ShapeError(op, 'no actions[0]');
-      state.commentActionOkAt = Math.max(state.commentActionOkAt, at);
+      const commentId = protoStrings(actions[0]).get(3);
+      if (!commentId || !ID_RE.test(commentId)) return [];
+      // Only the last few seconds matter to the watch; older entries are dropped so the map stays small.
+      for (const [id, okAt] of state.commentActionOkAt) if (okAt < at - COMMENT_ACTION_KEEP_MS) state.commentActionOkAt.delete(id);
+      state.commentActionOkAt.set(commentId, Math.max(state.commentActionOkAt.get(commentId) ?? 0, at));
       return [];
     }
     case 'backstage/create_post': {

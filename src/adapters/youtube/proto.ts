@@ -6,18 +6,14 @@
  *   CreateCommentReplyParams  { string video_id = 2; string comment_id = 4; … }
  * Only top-level length-delimited fields are read; anything malformed gives an empty map, never throws.
  */
+import { base64UrlToBytes } from '../../shared/base64.ts';
 
+/** The params are sometimes percent-encoded (as they sit in a URL) before being base64. */
 function base64Bytes(value: string): Uint8Array | null {
-  let text = value;
   try {
-    if (text.includes('%')) text = decodeURIComponent(text);
-    const b64 = text.replace(/-/g, '+').replace(/_/g, '/');
-    const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    return bytes;
+    return base64UrlToBytes(value.includes('%') ? decodeURIComponent(value) : value);
   } catch {
-    return null;
+    return null; // A malformed percent escape.
   }
 }
 

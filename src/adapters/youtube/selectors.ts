@@ -58,6 +58,8 @@ export const selectors = {
   /** Others' things worth engaging with, for the nudge's suggestions. */
   backstagePost: 'ytd-backstage-post-thread-renderer',
   backstageAuthor: '#author-text',
+  /** A post's timestamp links to it: `/post/<id>` (as a comment's links to `…&lc=<id>`). */
+  backstagePostLink: 'a[href^="/post/"], a[href^="https://www.youtube.com/post/"]',
   videoItem: 'ytd-rich-item-renderer, ytd-compact-video-renderer, yt-lockup-view-model',
   videoItemChannel: 'a[href^="/@"]',
 } as const;

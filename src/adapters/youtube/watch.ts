@@ -1,11 +1,11 @@
 /**
  * Comment likes, confirmed in the page. Their request (comment/perform_comment_action) carries only an
- * opaque protobuf `actions[0]` whose undo code no sound source decodes, so the comment and the
- * direction cannot be read from it (parse.ts only notes that one succeeded). Instead, per the brief's
+ * opaque protobuf `actions[0]` whose undo code no sound source decodes, so the direction cannot be read
+ * from it (parse.ts only notes which comment's action succeeded). Instead, per the brief's
  * rule for DOM-watched actions and platforms.md §0.3 ("read the toggled state after the click
  * settles"): a click on a comment's like button (or on its dislike button while the like is on) is
  * remembered, and counts once that comment's like button shows `aria-pressed` flipped:
- *   - at once when a 2xx perform_comment_action was relayed since the click;
+ *   - at once when a 2xx perform_comment_action for that same comment was relayed since the click;
  *   - otherwise only if the flip still holds SETTLE_MS later (YouTube's toggle rolls back when the
  *     request fails; a request the tap missed is then trusted to the page, as the HN adapter trusts its
  *     vote arrows).
@@ -58,7 +58,7 @@ export function watchYoutube(state: YoutubeState) {
           else return;
         }
         if (current !== want) return; // Rolled back: the request failed.
-        if (state.commentActionOkAt >= clickedAt) return confirm();
+        if ((state.commentActionOkAt.get(commentId) ?? 0) >= clickedAt) return confirm();
         if (now - flippedAt >= SETTLE_MS) return confirm();
         setTimeout(tick, TICK_MS);
       };

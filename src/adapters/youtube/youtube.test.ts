@@ -167,14 +167,26 @@ describe('YouTube parseCall', () => {
     for (const [name, patch] of cases) expect(() => a.parseCall(call(name, patch), watch()), `${name} ${JSON.stringify(patch)}`).toThrow(ShapeError);
   });
 
-  it('a comment without a video in its params, off a video page, is a shape problem', () => {
+  it('a comment on a community post: the post of its /post/ page, or of the open box on the Posts tab or a feed, else no target', () => {
     const a = createYoutubeAdapter();
     const body = JSON.stringify({ commentText: 'hi', createCommentParams: encodeProto([[10, 7]]) });
-    expect(() => a.parseCall(call('create-comment', { requestBody: body }), posts())).toThrow(ShapeError);
     // On the page of a community post, the post is the target.
     const post = page('posts.html', 'https://www.youtube.com/post/UgkxTheirPost1');
     post.querySelector('#author-text')?.setAttribute('href', '/@dana.draws');
     expect(a.parseCall(call('create-comment', { requestBody: body }), post)[0]).toMatchObject({ kind: 'reply', target: { id: 'UgkxTheirPost1', author: 'dana.draws' } });
+    // On the Posts tab or in the feed, the post whose comment box is open.
+    const feed = page('posts.html', 'https://www.youtube.com/');
+    feed.querySelector('ytd-backstage-post-thread-renderer')?.insertAdjacentHTML('beforeend',
+      '<a href="/post/UgkxErinPost22">1 day ago</a><ytd-commentbox><div id="contenteditable-root" contenteditable="true">hi</div></ytd-commentbox>');
+    feed.querySelector('ytd-backstage-post-thread-renderer #author-text')?.setAttribute('href', '/@erin.art');
+    expect(a.parseCall(call('create-comment', { requestBody: body }), feed)).toEqual([{
+      op: 'did', platform: 'youtube', kind: 'reply', ref: 'UgyOwn0001NewCommentAaABAg', at: AT, text: 'hi',
+      target: { id: 'UgkxErinPost22', url: 'https://www.youtube.com/post/UgkxErinPost22', author: 'erin.art' },
+    }]);
+    // Nothing on the page says which post: the give is kept, without a target, and is no shape problem.
+    expect(a.parseCall(call('create-comment', { requestBody: body }), posts())).toEqual([{
+      op: 'did', platform: 'youtube', kind: 'reply', ref: 'UgyOwn0001NewCommentAaABAg', at: AT, text: 'hi', target: {},
+    }]);
   });
 });
 
@@ -272,6 +284,36 @@ describe('YouTube comment likes (watch)', () => {
       await vi.advanceTimersByTimeAsync(5000);
       expect(emitted[1]).toEqual({ op: 'undid', platform: 'youtube', kinds: ['like'], ref: BOB_COMMENT, at: AT + 10_000 });
       controller.abort();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('one comment\'s successful action (a like, a delete) never confirms another comment\'s pending like', async () => {
+    vi.useFakeTimers({ now: AT });
+    try {
+      const { doc, emitted, adapter } = setup();
+      const [bobLike, ownLike] = [...doc.querySelectorAll('ytd-comment-view-model #like-button button')] as Element[];
+      const performed = (type: number, commentId: string | null, startedAt: number): NetworkCall => call('perform-comment-action', {
+        startedAt,
+        requestBody: JSON.stringify({ context: {}, actions: [encodeProto(commentId ? [[1, type], [3, commentId]] : [[1, type]])] }),
+      });
+      // Bob's like is sent and fails (nothing is relayed); the own comment's like succeeds a moment later.
+      click(bobLike as Element);
+      bobLike?.setAttribute('aria-pressed', 'true');
+      vi.setSystemTime(AT + 20);
+      click(ownLike as Element);
+      ownLike?.setAttribute('aria-pressed', 'true');
+      adapter.parseCall(performed(5, 'UgyOwnOld0001CommentAaABAg', AT + 25), watch());
+      // A successful delete of some other comment, and an action naming no comment, confirm nothing either.
+      adapter.parseCall(performed(6, 'UgzSomeoneElseCommentAaABAg', AT + 30), watch());
+      adapter.parseCall(performed(5, null, AT + 35), watch());
+      await vi.advanceTimersByTimeAsync(100);
+      expect(emitted.map((o) => o.ref)).toEqual(['UgyOwnOld0001CommentAaABAg']);
+      // YouTube rolls Bob's like back once its request fails: it is never counted.
+      bobLike?.setAttribute('aria-pressed', 'false');
+      await vi.advanceTimersByTimeAsync(6000);
+      expect(emitted.map((o) => o.ref)).toEqual(['UgyOwnOld0001CommentAaABAg']);
     } finally {
       vi.useRealTimers();
     }
