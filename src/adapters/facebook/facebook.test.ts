@@ -185,16 +185,24 @@ describe('parseFacebookCall: posts and shares', () => {
     const onWall = (patch: Record<string, unknown>, outer: Record<string, unknown> = {}) => call('post', {}, (v) => ({
       ...v, ...outer, input: { ...(v.input as object), composer_source_surface: 'timeline', ...patch },
     }));
-    expect(parse(onWall({ audience: { to_id: FRIEND } }, { isTimeline: true, isFeed: false }))).toEqual([{
+    const pageAt = (url: string): Document => {
+      const doc = new Window({ url }).document as unknown as Document;
+      doc.body.innerHTML = page().body.innerHTML;
+      return doc;
+    };
+    // Written on the friend's profile page: a reply to them, named as the page names them (as for likes).
+    expect(parse(onWall({ audience: { to_id: FRIEND } }, { isTimeline: true, isFeed: false }), pageAt('https://www.facebook.com/dana.lee'))).toEqual([{
       op: 'did', platform: 'facebook', kind: 'reply', ref: '10170000000000001', at: AT, text: 'Our community garden opens on Saturday, everyone welcome!',
-      target: { id: FRIEND, url: `https://www.facebook.com/profile.php?id=${FRIEND}`, author: FRIEND },
+      target: { id: FRIEND, url: 'https://www.facebook.com/dana.lee', author: 'dana.lee' },
     }]);
-    // Written on the friend's profile page: the author is the user name the page shows, as for likes.
-    const profile = new Window({ url: 'https://www.facebook.com/dana.lee' }).document as unknown as Document;
-    profile.body.innerHTML = page().body.innerHTML;
-    expect(parse(onWall({ audience: { to_id: FRIEND } }), profile)[0]).toMatchObject({ kind: 'reply', target: { id: FRIEND, author: 'dana.lee', url: 'https://www.facebook.com/dana.lee' } });
-    // The user's own timeline (to_id is the user), and a group (to_id is the group) are posts.
+    expect(parse(onWall({ audience: { to_id: FRIEND } }), pageAt(`https://www.facebook.com/profile.php?id=${FRIEND}`))[0])
+      .toMatchObject({ kind: 'reply', target: { id: FRIEND, author: FRIEND } });
+    // The user's own timeline: on their own profile page, or anywhere else (the tap never relays the
+    // writer's own numeric id, so the page is what tells).
+    expect(parse(onWall({ audience: { to_id: '100004848287494' } }), pageAt('https://www.facebook.com/sam.rivera'))[0]).toMatchObject({ kind: 'post' });
     expect(parse(onWall({ audience: { to_id: '100004848287494' } }))[0]).toMatchObject({ kind: 'post' });
+    expect(parse(onWall({ audience: { to_id: FRIEND } }))[0]).toMatchObject({ kind: 'post' });
+    // A group (to_id is the group) is a post.
     expect(parse(onWall({ audience: { to_id: '817850779114525' }, composer_type: 'group', composer_source_surface: 'group' }, { isGroup: true, feedLocation: 'GROUP' }))[0]).toMatchObject({ kind: 'post' });
     expect(parse(call('post', {}, (v) => ({ ...v, isGroup: true, input: { ...(v.input as object), audience: { to_id: '817850779114525' } } })))[0]).toMatchObject({ kind: 'post' });
   });

@@ -192,19 +192,23 @@ function shareObservation(call: NetworkCall, doc: Document, shared: string, text
  * profile it posts to (third-party clients that post to a friend's wall set it to the friend's id, with
  * `composer_source_surface: "timeline"`). The same field names the group of a group post, which stays a
  * post: only a timeline composer counts, never one marked as a group's. `target_id` appears in no source
- * and is not read. Returns the person (their numeric id, and as author the profile page's user name when
- * the post was written there), or null for an own post.
+ * and is not read.
+ * The writer's own numeric id (`input.actor_id`) never leaves the page (the tap drops it with the
+ * session fields), and the user's own name is often a user name, not that id: so only a post written on
+ * another person's profile page counts as one to them. Elsewhere (the birthdays page, say) it stays a
+ * post, as it was before this check. Returns the person (their numeric id, and as author the profile
+ * page's name), or null for an own post.
  */
 function otherPersonsWall(doc: Document, vars: Record<string, unknown>, input: Record<string, unknown>, own: string | null): { id: string; author: string } | null {
   const to = str(pick(input, 'audience.to_id'));
-  if (!to || !/^\d+$/.test(to) || to === str(input.actor_id) || to === own) return null;
+  if (!to || !/^\d+$/.test(to) || to === own) return null;
   const surface = str(input.composer_source_surface);
   const group = str(input.composer_type) === 'group' || surface === 'group' || vars.isGroup === true || str(vars.feedLocation) === 'GROUP';
   if (group || !(surface === 'timeline' || vars.isTimeline === true)) return null;
   const href = doc.defaultView?.location.href;
   const here = href && facebookPageKind(new URL(href)) === 'profile' ? authorFromHref(href) : null;
-  const author = here && here !== own ? here : to;
-  return { id: to, author };
+  if (!here || here === own) return null;
+  return { id: to, author: here };
 }
 
 function parsePost(call: NetworkCall, doc: Document, op: string, vars: Record<string, unknown>, session: FacebookSession, own: string | null): Observation[] {
