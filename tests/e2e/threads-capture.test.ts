@@ -7,6 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { Snapshot } from '../../src/shared/snapshot.ts';
 import { closeSitePages, launch, type ExportedEvent, type Harness } from './harness.ts';
 import {
   ALICE, BOB, CAROL, FakeThreads, ME, POSTS, THREADS_URLS, control, openThreads, post, postUrl, serveThreads, threadsEvents, waitForThreadsEvent,
@@ -191,6 +192,29 @@ describe('replies and original posts', () => {
     await waitForThreadsEvent(h, (e) => e.id === created.id && !!e.undoneAt, 'the delete');
     expect(api.callsOf('useBarcelonaDeletePostMutation')[0]?.data).toEqual({ media_id: `${pk}_${ME.pk}` });
     await poll(async () => (await h.storage<{ identities: Record<string, string> }>('snapshot'))?.identities.threads).toBe(ME.username);
+  });
+
+  test('a thread of the user\'s own (part 2 replies to part 1) is a post and a reply in their own thread, not a give', async () => {
+    const page = await openThreads(h);
+    // A Reply control clicked on Bob's post, then the dialog closed: that click must not name part 2's target.
+    await control(page, 'bob', 'Reply').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Create' }).click();
+    await compose(page, 'Thread: what I learnt writing tests');
+    await page.getByRole('dialog').getByRole('button', { name: 'Add to thread' }).click();
+    await page.keyboard.type('Part two: the replica is the spec.');
+    await page.getByRole('dialog').getByRole('button', { name: 'Post', exact: true }).click();
+    const reply = await waitForThreadsEvent(h, (e) => e.kind === 'reply');
+    const [first, second] = api.created;
+    expect(second?.info).toMatchObject({ reply_id: first?.pk });
+    expect(reply).toMatchObject({
+      id: `threads:reply:${second?.pk}`,
+      target: { id: first?.pk, author: ME.username, url: `https://www.threads.com/@${ME.username}/post/${first?.code}` },
+    });
+    await poll(async () => {
+      const counts = (await h.storage<Snapshot>('snapshot'))?.tallies.flatMap((t) => Object.keys(t.counts)) ?? [];
+      return counts.filter((key) => key.startsWith('threads|')).sort();
+    }).toEqual(['threads|post|plain', 'threads|reply|self']);
   });
 
   test('a post the server refuses stores nothing', async () => {

@@ -40,6 +40,20 @@ function clickedTarget(id: string, context: ClickContext | null): Target {
   return { id, author: context.author, url: context.code ? postUrl(context.author, context.code) : profileUrl(context.author) };
 }
 
+/**
+ * The post a reply, quote or repost is about. One of the user's own posts from this page (parts 2+ of a
+ * thread reply to the part before, with no Reply click) is named as theirs, so it counts as an action in
+ * their own thread, not a give (product.md). Otherwise the author and URL come from a click on that very
+ * post only: a click on another post (the last Reply clicked, minutes ago) says nothing about this one.
+ */
+function postTarget(pk: string, click: ClickContext | null, session: ThreadsSession, me: string | null, at: number): Target {
+  if (session.ownPosts.has(pk)) {
+    const code = session.ownPosts.get(pk);
+    return { id: pk, ...(me ? { author: me, ...(code ? { url: postUrl(me, code) } : {}) } : {}) };
+  }
+  return clickedTarget(pk, session.forPost(click, pk, at));
+}
+
 function parseConfigure(call: NetworkCall, endpoint: string, session: ThreadsSession, ownHandle: string | null): Observation[] {
   const signed = new URLSearchParams(call.requestBody ?? '').get('signed_body');
   if (!signed) throw new ShapeError(endpoint, 'missing signed_body');
@@ -62,12 +76,13 @@ function parseConfigure(call: NetworkCall, endpoint: string, session: ThreadsSes
   const me = username ?? ownHandle;
   const at = call.startedAt;
   const ref = pk ?? localRef(caption, at);
+  if (pk) session.rememberOwnPost(pk, code ?? null);
   const base = { op: 'did' as const, platform: 'threads' as const, ref, at, text: caption };
 
   const replyTo = str(pick(info, 'reply_id'));
-  if (replyTo) return [{ ...base, kind: 'reply', target: clickedTarget(mediaPk(replyTo), session.recent(session.replyClick, at)) }];
+  if (replyTo) return [{ ...base, kind: 'reply', target: postTarget(mediaPk(replyTo), session.replyClick, session, me, at) }];
   const quoted = str(pick(info, 'quoted_post_id'));
-  if (quoted) return [{ ...base, kind: 'quote', target: clickedTarget(mediaPk(quoted), session.recent(session.repostClick, at)) }];
+  if (quoted) return [{ ...base, kind: 'quote', target: postTarget(mediaPk(quoted), session.repostClick, session, me, at) }];
   const link = str(pick(info, 'link_attachment_url'));
   return [{
     ...base,
@@ -77,7 +92,7 @@ function parseConfigure(call: NetworkCall, endpoint: string, session: ThreadsSes
   }];
 }
 
-function parseGraphql(call: NetworkCall, session: ThreadsSession): Observation[] {
+function parseGraphql(call: NetworkCall, session: ThreadsSession, ownHandle: string | null): Observation[] {
   const form = new URLSearchParams(call.requestBody ?? '');
   const name = form.get('fb_api_req_friendly_name');
   const action = name ? mutationAction(name) : null;
@@ -92,6 +107,9 @@ function parseGraphql(call: NetworkCall, session: ThreadsSession): Observation[]
     if (!user) throw new ShapeError(name, 'missing target_user_id');
     if (action === 'unfollow') return [{ op: 'undid', platform: 'threads', kinds: ['follow'], ref: user, at }];
     const author = session.recent(session.followClick, at)?.author;
+    // Used up: a later follow without a click of its own (a button this adapter does not know) must not
+    // be named after this one's account.
+    session.followClick = null;
     return [{ op: 'did', platform: 'threads', kind: 'follow', ref: user, at, target: { id: user, ...(author ? { author, url: profileUrl(author) } : {}) } }];
   }
 
@@ -100,7 +118,7 @@ function parseGraphql(call: NetworkCall, session: ThreadsSession): Observation[]
   const pk = mediaPk(media);
   switch (action) {
     case 'repost':
-      return [{ op: 'did', platform: 'threads', kind: 'repost', ref: pk, at, target: clickedTarget(pk, session.recent(session.repostClick, at)) }];
+      return [{ op: 'did', platform: 'threads', kind: 'repost', ref: pk, at, target: postTarget(pk, session.repostClick, session, ownHandle, at) }];
     case 'unrepost':
       return [{ op: 'undid', platform: 'threads', kinds: ['repost'], ref: pk, at }];
     case 'delete':
@@ -112,6 +130,6 @@ export function parseThreadsCall(call: NetworkCall, session: ThreadsSession, own
   if (call.method !== 'POST') return [];
   const configure = CONFIGURE_RE.exec(call.url);
   if (configure?.[1]) return parseConfigure(call, configure[1], session, ownHandle);
-  if (GRAPHQL_RE.test(call.url)) return parseGraphql(call, session);
+  if (GRAPHQL_RE.test(call.url)) return parseGraphql(call, session, ownHandle ?? session.me);
   return [];
 }

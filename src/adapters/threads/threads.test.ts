@@ -10,7 +10,7 @@ import { createThreadsComposer } from './composer.ts';
 import { threadsAdapter } from './index.ts';
 import { mutationAction, THREADS_TAP } from './network.ts';
 import { parseThreadsCall } from './parse.ts';
-import { parsePostHref, parseProfileHref, threadsPageKind, type ThreadsPageKind } from './routes.ts';
+import { parsePostHref, parseProfileHref, postCodePk, threadsPageKind, type ThreadsPageKind } from './routes.ts';
 import { ThreadsSession } from './session.ts';
 import { createWatch, LATE_CHECK_MS, SETTLE_MS } from './watch.ts';
 
@@ -79,7 +79,7 @@ describe('routes', () => {
     ['https://www.threads.com/following', 'home'],
     ['https://www.threads.com/@alice.chen', 'profile'],
     ['https://www.threads.com/@alice.chen/replies', 'profile'],
-    ['https://www.threads.net/@alice.chen/post/DCw1AbCdEfG', 'post'],
+    ['https://www.threads.net/@alice.chen/post/DBlu9VEolAA', 'post'],
     ['https://www.threads.com/search', 'other'],
     ['https://www.threads.com/settings/privacy', 'other'],
     ['https://www.example.com/@alice.chen', 'other'],
@@ -87,12 +87,12 @@ describe('routes', () => {
   it.each(cases)('%s → %s', (url, kind) => expect(threadsPageKind(new URL(url))).toBe(kind));
 
   it('reads post and profile links, relative and absolute, on either host', () => {
-    expect(parsePostHref('/@Alice.Chen/post/DCw1AbCdEfG')).toEqual({ author: 'alice.chen', code: 'DCw1AbCdEfG' });
-    expect(parsePostHref('https://www.threads.net/@bob.okafor/post/DCu5QrStUvW?xmt=1')).toEqual({ author: 'bob.okafor', code: 'DCu5QrStUvW' });
+    expect(parsePostHref('/@Alice.Chen/post/DBlu9VEolAA')).toEqual({ author: 'alice.chen', code: 'DBlu9VEolAA' });
+    expect(parsePostHref('https://www.threads.net/@bob.okafor/post/DBlu9AWwq__?xmt=1')).toEqual({ author: 'bob.okafor', code: 'DBlu9AWwq__' });
     expect(parsePostHref('/@alice.chen')).toBeNull();
     expect(parseProfileHref('/@alice.chen')).toBe('alice.chen');
     expect(parseProfileHref('https://www.threads.com/@alice.chen/replies')).toBe('alice.chen');
-    expect(parseProfileHref('/@alice.chen/post/DCw1AbCdEfG')).toBeNull();
+    expect(parseProfileHref('/@alice.chen/post/DBlu9VEolAA')).toBeNull();
   });
 });
 
@@ -136,17 +136,46 @@ describe('posts, replies, quotes', () => {
     expect(parse(call('post'))).toEqual([{
       op: 'did', platform: 'threads', kind: 'post', ref: '3487512345678901234', at: AT,
       text: 'Launching my new course on giving first. Link in bio!',
-      target: { id: '3487512345678901234', author: 'givefirst.me', url: 'https://www.threads.com/@givefirst.me/post/DCx7aB2pQrS' },
+      target: { id: '3487512345678901234', author: 'givefirst.me', url: 'https://www.threads.com/@givefirst.me/post/DBmIgAx-u_y' },
     }]);
     expect(session.me).toBe('givefirst.me');
   });
 
   it('a reply targets the replied-to post (pk without the user suffix) and, from the click, its author', () => {
-    session.replyClick = { code: 'DCw1AbCdEfG', author: 'alice.chen', at: AT - 5000 };
+    session.replyClick = { code: 'DBlu9VEolAA', author: 'alice.chen', at: AT - 5000 };
     expect(parse(call('reply'))).toEqual([{
       op: 'did', platform: 'threads', kind: 'reply', ref: '3487512345678905555', at: AT, text: 'Tests and a changelog, every time.',
-      target: { id: ALICE_PK, author: 'alice.chen', url: 'https://www.threads.com/@alice.chen/post/DCw1AbCdEfG' },
+      target: { id: ALICE_PK, author: 'alice.chen', url: 'https://www.threads.com/@alice.chen/post/DBlu9VEolAA' },
     }]);
+  });
+
+  it('parts 2+ of the user\'s own thread are replies to their own post, whatever was clicked before', () => {
+    // Bob's Reply control was clicked (and the dialog closed) minutes before the user wrote a thread.
+    session.replyClick = { code: 'DBlu9AWwq__', author: 'bob.okafor', at: AT - 5 * 60_000 };
+    const [first] = parse(call('post'));
+    const ownPk = first?.ref ?? '';
+    const signed = new URLSearchParams(call('reply').requestBody ?? '').get('signed_body') ?? '';
+    const part2 = call('reply', {
+      requestBody: new URLSearchParams({ signed_body: signed.replace(`${ALICE_PK}_51234567890`, ownPk) }).toString(),
+      startedAt: AT + 2000,
+    });
+    expect(parse(part2)[0]).toMatchObject({
+      kind: 'reply',
+      target: { id: ownPk, author: 'givefirst.me', url: 'https://www.threads.com/@givefirst.me/post/DBmIgAx-u_y' },
+    });
+  });
+
+  it('a click on another post never names a reply\'s target', () => {
+    session.replyClick = { code: 'DBlu9AWwq__', author: 'bob.okafor', at: AT - 5000 };
+    const [reply] = parse(call('reply'));
+    expect(reply?.op === 'did' ? reply.target : undefined).toEqual({ id: ALICE_PK });
+  });
+
+  it('a post code is its media pk in base 64 (Instagram shortcodes)', () => {
+    expect(postCodePk('CuX_UYABrr7')).toBe('3141257742204189435');
+    expect(postCodePk('DBlu9VEolAA')).toBe(ALICE_PK);
+    expect(postCodePk('DBlu9VEolAAxyz')).toBe(ALICE_PK);
+    expect(postCodePk('not a code')).toBeNull();
   });
 
   it('a reply without a remembered click still counts, with the post id only', () => {
@@ -156,7 +185,7 @@ describe('posts, replies, quotes', () => {
   });
 
   it('a quote targets the quoted post', () => {
-    session.repostClick = { code: 'DCu5QrStUvW', author: 'bob.okafor', at: AT - 1000 };
+    session.repostClick = { code: 'DBlu9AWwq__', author: 'bob.okafor', at: AT - 1000 };
     expect(parse(call('quote'))[0]).toMatchObject({
       kind: 'quote', ref: '3487512345678907777', text: 'This is the checklist I wish I had.',
       target: { id: '3487399988877766655', author: 'bob.okafor' },
@@ -178,10 +207,10 @@ describe('posts, replies, quotes', () => {
 
 describe('reposts and follows', () => {
   it('repost, then undo repost of the same post', () => {
-    session.repostClick = { code: 'DCw1AbCdEfG', author: 'alice.chen', at: AT - 500 };
+    session.repostClick = { code: 'DBlu9VEolAA', author: 'alice.chen', at: AT - 500 };
     expect(parse(call('repost'))).toEqual([{
       op: 'did', platform: 'threads', kind: 'repost', ref: ALICE_PK, at: AT,
-      target: { id: ALICE_PK, author: 'alice.chen', url: 'https://www.threads.com/@alice.chen/post/DCw1AbCdEfG' },
+      target: { id: ALICE_PK, author: 'alice.chen', url: 'https://www.threads.com/@alice.chen/post/DBlu9VEolAA' },
     }]);
     expect(parse(call('unrepost'))).toEqual([{ op: 'undid', platform: 'threads', kinds: ['repost'], ref: ALICE_PK, at: AT }]);
   });
@@ -193,6 +222,12 @@ describe('reposts and follows', () => {
       target: { id: '51234567890', author: 'carol.diaz', url: 'https://www.threads.com/@carol.diaz' },
     }]);
     expect(parse(call('unfollow'))).toEqual([{ op: 'undid', platform: 'threads', kinds: ['follow'], ref: '51234567890', at: AT }]);
+  });
+
+  it('a follow click is used up by its follow', () => {
+    session.followClick = { code: null, author: 'carol.diaz', at: AT - 100 };
+    expect(parse(call('follow'))[0]).toMatchObject({ target: { author: 'carol.diaz' } });
+    expect(JSON.stringify(parse(call('follow', { startedAt: AT + 60_000 })))).not.toContain('carol');
   });
 
   it('a click remembered too long ago does not name the target', () => {
@@ -250,7 +285,7 @@ describe('identity and health', () => {
   it('reads each post\'s code, author and like state', () => {
     const posts = [...load(feed()).querySelectorAll('[data-pressable-container="true"]')];
     expect(posts.map((p) => postIdentity(p))).toEqual([
-      { author: 'alice.chen', code: 'DCw1AbCdEfG' }, { author: 'givefirst.me', code: 'DCv9ZyXwVuT' }, { author: 'bob.okafor', code: 'DCu5QrStUvW' },
+      { author: 'alice.chen', code: 'DBlu9VEolAA' }, { author: 'givefirst.me', code: 'DBlYOI0KA_U' }, { author: 'bob.okafor', code: 'DBlu9AWwq__' },
     ]);
     expect(posts.map((p) => likeState(p))).toEqual([false, true, false]);
   });
@@ -276,55 +311,55 @@ describe('likes, confirmed by the icon flip (watch)', () => {
   });
 
   it('a like that holds is one like of the post, by its code and author', () => {
-    click('DCw1AbCdEfG');
-    flip('DCw1AbCdEfG', 'Unlike');
+    click('DBlu9VEolAA');
+    flip('DBlu9VEolAA', 'Unlike');
     vi.advanceTimersByTime(SETTLE_MS - 1);
     expect(emitted).toEqual([]);
     vi.advanceTimersByTime(1);
     expect(emitted).toEqual([{
-      op: 'did', platform: 'threads', kind: 'like', ref: 'DCw1AbCdEfG', at: AT,
-      target: { id: 'DCw1AbCdEfG', author: 'alice.chen', url: 'https://www.threads.com/@alice.chen/post/DCw1AbCdEfG' },
+      op: 'did', platform: 'threads', kind: 'like', ref: 'DBlu9VEolAA', at: AT,
+      target: { id: 'DBlu9VEolAA', author: 'alice.chen', url: 'https://www.threads.com/@alice.chen/post/DBlu9VEolAA' },
     }]);
   });
 
   it('a like the site rolls back (failed request) counts nothing', () => {
-    click('DCw1AbCdEfG');
-    flip('DCw1AbCdEfG', 'Unlike');
+    click('DBlu9VEolAA');
+    flip('DBlu9VEolAA', 'Unlike');
     vi.advanceTimersByTime(300);
-    flip('DCw1AbCdEfG', 'Like');
+    flip('DBlu9VEolAA', 'Like');
     vi.advanceTimersByTime(SETTLE_MS);
     expect(emitted).toEqual([]);
   });
 
   it('a like rolled back after the settle time (a slow request that failed) is undone by the late check', () => {
-    click('DCw1AbCdEfG');
-    flip('DCw1AbCdEfG', 'Unlike');
+    click('DBlu9VEolAA');
+    flip('DBlu9VEolAA', 'Unlike');
     vi.advanceTimersByTime(SETTLE_MS + 3000);
-    flip('DCw1AbCdEfG', 'Like');
+    flip('DBlu9VEolAA', 'Like');
     vi.advanceTimersByTime(LATE_CHECK_MS);
-    expect(emitted).toMatchObject([{ op: 'did', ref: 'DCw1AbCdEfG' }, { op: 'undid', kinds: ['like'], ref: 'DCw1AbCdEfG' }]);
+    expect(emitted).toMatchObject([{ op: 'did', ref: 'DBlu9VEolAA' }, { op: 'undid', kinds: ['like'], ref: 'DBlu9VEolAA' }]);
     expect(emitted[1]?.at).toBeGreaterThan(emitted[0]?.at ?? Infinity);
   });
 
   it('a like that still holds at the late check stays one like', () => {
-    click('DCw1AbCdEfG');
-    flip('DCw1AbCdEfG', 'Unlike');
+    click('DBlu9VEolAA');
+    flip('DBlu9VEolAA', 'Unlike');
     vi.advanceTimersByTime(LATE_CHECK_MS + SETTLE_MS);
     expect(emitted).toHaveLength(1);
   });
 
   it('like → unlike → like in quick succession is one like; unliking later undoes it', () => {
     for (const to of ['Unlike', 'Like', 'Unlike']) {
-      click('DCu5QrStUvW');
-      flip('DCu5QrStUvW', to);
+      click('DBlu9AWwq__');
+      flip('DBlu9AWwq__', to);
       vi.advanceTimersByTime(200);
     }
     vi.advanceTimersByTime(SETTLE_MS);
     expect(emitted.map((o) => o.op)).toEqual(['did']);
-    click('DCu5QrStUvW');
-    flip('DCu5QrStUvW', 'Like');
+    click('DBlu9AWwq__');
+    flip('DBlu9AWwq__', 'Like');
     vi.advanceTimersByTime(SETTLE_MS);
-    expect(emitted[1]).toEqual({ op: 'undid', platform: 'threads', kinds: ['like'], ref: 'DCu5QrStUvW', at: AT + 600 + SETTLE_MS });
+    expect(emitted[1]).toEqual({ op: 'undid', platform: 'threads', kinds: ['like'], ref: 'DBlu9AWwq__', at: AT + 600 + SETTLE_MS });
     // The like's late check sees the unlike as the user's own (a click came after it): nothing more.
     vi.advanceTimersByTime(LATE_CHECK_MS);
     expect(emitted).toHaveLength(2);
@@ -332,21 +367,21 @@ describe('likes, confirmed by the icon flip (watch)', () => {
 
   it('works with Spanish labels', () => {
     load(feed().replace(/aria-label="Like"/g, 'aria-label="Me gusta"').replace(/aria-label="Unlike"/g, 'aria-label="Ya no me gusta"'));
-    click('DCw1AbCdEfG');
-    flip('DCw1AbCdEfG', 'Ya no me gusta');
+    click('DBlu9VEolAA');
+    flip('DBlu9VEolAA', 'Ya no me gusta');
     vi.advanceTimersByTime(SETTLE_MS);
-    expect(emitted).toMatchObject([{ op: 'did', kind: 'like', ref: 'DCw1AbCdEfG' }]);
+    expect(emitted).toMatchObject([{ op: 'did', kind: 'like', ref: 'DBlu9VEolAA' }]);
   });
 
   it('remembers the post a Reply or Repost control was clicked on', () => {
-    document.querySelector('a[href$="/post/DCu5QrStUvW"]')?.closest('[data-pressable-container]')?.querySelector('svg[aria-label="Repost"]')
+    document.querySelector('a[href$="/post/DBlu9AWwq__"]')?.closest('[data-pressable-container]')?.querySelector('svg[aria-label="Repost"]')
       ?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-    expect(session.repostClick).toEqual({ code: 'DCu5QrStUvW', author: 'bob.okafor', at: AT });
+    expect(session.repostClick).toEqual({ code: 'DBlu9AWwq__', author: 'bob.okafor', at: AT });
   });
 
   it('stops when the signal aborts', () => {
-    click('DCw1AbCdEfG');
-    flip('DCw1AbCdEfG', 'Unlike');
+    click('DBlu9VEolAA');
+    flip('DBlu9VEolAA', 'Unlike');
     controller.abort();
     vi.advanceTimersByTime(SETTLE_MS);
     expect(emitted).toEqual([]);
@@ -387,7 +422,7 @@ describe('composer', () => {
 
   it('without a remembered opener, a dialog showing another post is a reply; a submit outside a dialog is nothing', () => {
     const composer = createThreadsComposer();
-    load(dialog('<a href="/@alice.chen/post/DCw1AbCdEfG">alice.chen</a>'));
+    load(dialog('<a href="/@alice.chen/post/DBlu9VEolAA">alice.chen</a>'));
     const url = new URL('https://www.threads.com/');
     expect(composer.describe(document.getElementById('submit') as HTMLElement, url)?.kind).toBe('reply');
     load(dialog(''));
