@@ -10,8 +10,8 @@
  *   /api/graphql, form fields `fb_api_req_friendly_name` + `variables` (M for the transport). Their
  *   names are NOT pinned: the only published name is the like mutation's, from 2023, and §13 flags it as
  *   possibly changed; one 2023 client even sends its unlike under the like's friendly name (sources
- *   disagree). So names are matched loosely by the verb they contain (below); variables `media_id`
- *   (repost, delete: `<pk>_<user id>`) and `target_user_id` (follow) come from that 2023 client (L).
+ *   disagree). So names are matched by the verb and object they end in (below), not whole; variables
+ *   `media_id` (repost, delete: `<pk>_<user id>`) and `target_user_id` (follow) come from that 2023 client (L).
  * - like / unlike: NOT from the network — the mutation's name is the uncertain one — but from the
  *   like icon's state flip in the page (watch.ts). The like mutation is not relayed at all.
  * The form bodies also carry session tokens (fb_dtsg, lsd, jazoest, __user…): the tap keeps only the
@@ -29,16 +29,22 @@ export type MutationAction = 'repost' | 'unrepost' | 'follow' | 'unfollow' | 'de
 
 /**
  * Friendly name → action, first match wins (undo verbs before their actions). Relay mutation names end
- * in `Mutation`; queries (`BarcelonaProfileRepostsTabDirectQuery`, `BarcelonaFriendshipsFollowersTabQuery`)
- * never match. `Follow` must not be followed by `er`/`Request` (removing a follower, approving a follow
- * request: not the user following someone).
+ * in `Mutation` (sometimes doubled: `useBarcelonaLikeMutationLikeMutation`, the hook's name then the
+ * operation's); queries (`BarcelonaProfileRepostsTabDirectQuery`) never match. The verb and its object
+ * must stand right before the final `Mutation`: plausible names that merely contain a verb
+ * (`…DismissFollowSuggestionMutation`, `…FollowHashtagMutation`, `…MuteFollowingFeedMutation`,
+ * `…RemoveFollowerMutation`, `…HideRepostsFromUserMutation`, `…DeletePostDraftMutation`,
+ * `…RemoveMediaTagMutation`) are other operations, and counting them would invent gives. Verbs are
+ * case-sensitive so `Unfollow` is never read as `Follow`; a few verbs that act on a repost or a follow
+ * without doing one (hide, mute, report, dismiss) and follows of things other than accounts are excluded.
  */
+const NOT_DOING = String.raw`(?<!Hide|Mute|Report|Dismiss|Hashtag|Topic|Tag)`;
 const MUTATIONS: readonly [RegExp, MutationAction][] = [
-  [/(?:Un-?repost|(?:Delete|Remove|Undo)Repost)\w*Mutation$/i, 'unrepost'],
-  [/Repost\w*Mutation$/i, 'repost'],
-  [/Unfollow(?!er|Request)\w*Mutation$/i, 'unfollow'],
-  [/Follow(?!er|Request)\w*Mutation$/i, 'follow'],
-  [/(?:Delete|Remove)(?:Text)?(?:Post|Media|Thread)\w*Mutation$/i, 'delete'],
+  [/(?:Unrepost|UnRepost|(?:Delete|Remove|Undo)Repost)(?:Mutation)?Mutation$/, 'unrepost'],
+  [new RegExp(`${NOT_DOING}Repost(?:Mutation)?Mutation$`), 'repost'],
+  [/(?:Unfollow|UnFollow)(?:Mutation)?Mutation$/, 'unfollow'],
+  [new RegExp(`${NOT_DOING}Follow(?:Mutation)?Mutation$`), 'follow'],
+  [/(?:Delete|Remove)(?:Text)?(?:Post|Media|Thread)(?:Mutation)?Mutation$/, 'delete'],
 ];
 
 export function mutationAction(friendlyName: string): MutationAction | null {

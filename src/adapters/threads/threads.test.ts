@@ -116,7 +116,7 @@ describe('the page tap', () => {
     }
   });
 
-  it('matches friendly names loosely by verb, never a query or a like', () => {
+  it('matches friendly names by the verb they end in, never a query or a like', () => {
     expect(mutationAction('useBarcelonaCreateRepostMutation')).toBe('repost');
     expect(mutationAction('useTHRepostMutation')).toBe('repost');
     expect(mutationAction('useBarcelonaDeleteRepostMutation')).toBe('unrepost');
@@ -128,6 +128,20 @@ describe('the page tap', () => {
     expect(mutationAction('useBarcelonaFollowRequestApproveMutation')).toBeNull();
     expect(mutationAction('useBarcelonaLikeMutationLikeMutation')).toBeNull();
     expect(mutationAction('BarcelonaProfileRepostsTabDirectQuery')).toBeNull();
+  });
+
+  it('never reads a name that merely contains a verb as that action (the verb must end the name)', () => {
+    for (const name of [
+      'useBarcelonaDismissFollowSuggestionMutation', 'useBarcelonaFollowHashtagMutation', 'useBarcelonaMuteFollowingFeedMutation',
+      'useBarcelonaHideRepostsFromUserMutation', 'useBarcelonaDeletePostDraftMutation', 'useBarcelonaRemoveMediaTagMutation',
+      'useBarcelonaHideRepostMutation', 'useBarcelonaHashtagFollowMutation', 'BarcelonaFriendshipsFollowersTabQuery',
+    ]) {
+      expect(mutationAction(name), name).toBeNull();
+    }
+    // The hook-then-operation form Relay names take, as in the like's published name.
+    expect(mutationAction('useBarcelonaFollowMutationFollowMutation')).toBe('follow');
+    expect(mutationAction('useBarcelonaRepostMutationDeleteRepostMutation')).toBe('unrepost');
+    expect(mutationAction('useBarcelonaDeleteTextPostMutation')).toBe('delete');
   });
 });
 
