@@ -55,7 +55,11 @@ function postTarget(pk: string, click: ClickContext | null, session: ThreadsSess
 }
 
 function parseConfigure(call: NetworkCall, endpoint: string, session: ThreadsSession, ownHandle: string | null): Observation[] {
-  const signed = new URLSearchParams(call.requestBody ?? '').get('signed_body');
+  // Every configure call is one of the user's own posts, so one that cannot be read is a health problem,
+  // never silence: a body that is not a form (null here: FormData, a Blob) and a form without
+  // signed_body (the tap keeps only FORM_FIELDS, so it arrives empty) each say so.
+  if (call.requestBody === null) throw new ShapeError(endpoint, 'request body is not a readable form');
+  const signed = new URLSearchParams(call.requestBody).get('signed_body');
   if (!signed) throw new ShapeError(endpoint, 'missing signed_body');
   // `SIGNATURE.{json}`: the web client's signature is a placeholder; only the JSON after the first dot is read.
   const body = parseJson(signed.slice(signed.indexOf('.') + 1));

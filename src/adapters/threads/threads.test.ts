@@ -265,6 +265,9 @@ describe('unknown shapes', () => {
     const url = 'https://www.threads.com/api/v1/media/configure_text_only_post/';
     const base = { method: 'POST', url, status: 200, responseBody: '{"status":"ok"}', startedAt: AT };
     expect(() => parse({ ...base, requestBody: 'caption=hi' })).toThrow(ShapeError);
+    // As the tap relays them: a form without signed_body arrives empty, a body that is no form as null.
+    expect(() => parse({ ...base, requestBody: keepFormFields('caption=hi&text_post_app_info=%7B%7D', THREADS_TAP.formFields) })).toThrow(/missing signed_body/);
+    expect(() => parse({ ...base, requestBody: null })).toThrow(/configure_text_only_post: request body is not a readable form/);
     expect(() => parse({ ...base, requestBody: 'signed_body=SIGNATURE.not-json' })).toThrow(ShapeError);
     expect(() => parse({ ...base, requestBody: `signed_body=${encodeURIComponent('SIGNATURE.{"text":"hi","text_post_app_info":{}}')}` })).toThrow(/missing caption/);
   });
