@@ -47,8 +47,17 @@ const MUTATIONS: readonly [RegExp, MutationAction][] = [
   [/(?:Delete|Remove)(?:Text)?(?:Post|Media|Thread)(?:Mutation)?Mutation$/, 'delete'],
 ];
 
+/**
+ * The like control's mutation (`useBarcelonaLikeMutationLikeMutation`, 2023, M; its unlike is
+ * `…UnlikeMutation` or, in one 2023 client, the like's name again): its answer only confirms a like the
+ * page already shows (watch.ts), so the direction is read from the icon, never from this name.
+ */
+export function isLikeMutation(friendlyName: string): boolean {
+  return /Like\w*Mutation$/i.test(friendlyName);
+}
+
 export function mutationAction(friendlyName: string): MutationAction | null {
-  if (/Like\w*Mutation$/i.test(friendlyName)) return null;
+  if (isLikeMutation(friendlyName)) return null;
   for (const [re, action] of MUTATIONS) if (re.test(friendlyName)) return action;
   return null;
 }

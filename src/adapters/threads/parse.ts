@@ -15,7 +15,7 @@ import { localRef } from '../../shared/local-ref.ts';
 import type { Target } from '../../shared/events.ts';
 import type { Observation } from '../../shared/observations.ts';
 import { ShapeError, type NetworkCall } from '../types.ts';
-import { CONFIGURE_RE, GRAPHQL_RE, mutationAction } from './network.ts';
+import { CONFIGURE_RE, GRAPHQL_RE, isLikeMutation, mutationAction } from './network.ts';
 import { postUrl, profileUrl } from './routes.ts';
 import type { ClickContext, ThreadsSession } from './session.ts';
 
@@ -99,6 +99,13 @@ function parseConfigure(call: NetworkCall, endpoint: string, session: ThreadsSes
 function parseGraphql(call: NetworkCall, session: ThreadsSession, ownHandle: string | null): Observation[] {
   const form = new URLSearchParams(call.requestBody ?? '');
   const name = form.get('fb_api_req_friendly_name');
+  if (name && isLikeMutation(name)) {
+    // Only noted for watch.ts, which counts the like itself. No media id: nothing to note, and the
+    // watch falls back to the icon alone (a like is still counted), so this is no health problem.
+    const media = str(pick(parseJson(form.get('variables')), 'media_id'));
+    if (media) session.noteLikeCall(mediaPk(media), call.startedAt, !isRefusal(call.responseBody));
+    return [];
+  }
   const action = name ? mutationAction(name) : null;
   if (!name || !action) return [];
   if (isRefusal(call.responseBody)) return [];

@@ -23,6 +23,8 @@ export interface ClickContext {
 export const CLICK_TTL_MS = 10 * 60_000;
 /** How many of the user's own post pks are kept (a long thread written in one sitting fits many times). */
 const OWN_POSTS_MAX = 200;
+/** How many like answers are kept (cleared when full: an old answer only ever explains an old click). */
+const LIKE_CALLS_MAX = 500;
 
 export class ThreadsSession {
   replyClick: ClickContext | null = null;
@@ -36,6 +38,29 @@ export class ThreadsSession {
    * to be replies in the user's own thread, not gives.
    */
   readonly ownPosts = new Map<string, string | null>();
+
+  /**
+   * The answers to like-control requests (media pk → when the last one started, and whether it was
+   * accepted), once the page tap relays them: watch.ts counts a like when its request is accepted, not
+   * on a timer. Only answered 2xx requests arrive here (a failed one never reaches the adapter), so a
+   * failure is seen as the icon flipping back; `ok: false` is a refusal sent with HTTP 200.
+   */
+  readonly likeCalls = new Map<string, { at: number; ok: boolean }>();
+  /** Whether this page has relayed any like-control request (then watch.ts waits for each like's). */
+  likeCallsSeen = false;
+
+  noteLikeCall(pk: string, at: number, ok: boolean): void {
+    this.likeCallsSeen = true;
+    if (this.likeCalls.size >= LIKE_CALLS_MAX) this.likeCalls.clear();
+    const last = this.likeCalls.get(pk);
+    if (!last || last.at <= at) this.likeCalls.set(pk, { at, ok });
+  }
+
+  /** The answer to the last like-control request on `pk` started at or after `since`, if any came. */
+  likeAnswer(pk: string, since: number): boolean | undefined {
+    const last = this.likeCalls.get(pk);
+    return last && last.at >= since ? last.ok : undefined;
+  }
 
   recent(context: ClickContext | null, now: number): ClickContext | null {
     return context && now - context.at < CLICK_TTL_MS && context.at <= now + 1000 ? context : null;

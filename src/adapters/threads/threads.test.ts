@@ -12,7 +12,7 @@ import { mutationAction, THREADS_TAP } from './network.ts';
 import { parseThreadsCall } from './parse.ts';
 import { parsePostHref, parseProfileHref, postCodePk, threadsPageKind, type ThreadsPageKind } from './routes.ts';
 import { ThreadsSession } from './session.ts';
-import { createWatch, LATE_CHECK_MS, SETTLE_MS } from './watch.ts';
+import { createWatch, LATE_CHECK_MS, POLL_MS, SETTLE_MS } from './watch.ts';
 
 // Fixtures (src/adapters/threads/fixtures/): one request/response pair per file, with `_source`. The
 // request is the whole form as the page sends it, tokens included, so the tests also show what the tap drops.
@@ -380,6 +380,59 @@ describe('likes, confirmed by the icon flip (watch)', () => {
     // The like's late check sees the unlike as the user's own (a click came after it): nothing more.
     vi.advanceTimersByTime(LATE_CHECK_MS);
     expect(emitted).toHaveLength(2);
+  });
+
+  describe('with the like requests relayed (their answers decide)', () => {
+    // One earlier like in this page was relayed: the tap relays them.
+    beforeEach(() => session.noteLikeCall('1', AT - 60_000, true));
+
+    it('a flip counts once its request is accepted: at the settle time when it already was', () => {
+      click('DBlu9VEolAA');
+      flip('DBlu9VEolAA', 'Unlike');
+      parse(call('like', { startedAt: AT + 5 }));
+      vi.advanceTimersByTime(SETTLE_MS);
+      expect(emitted).toMatchObject([{ op: 'did', kind: 'like', ref: 'DBlu9VEolAA', at: AT }]);
+      vi.advanceTimersByTime(LATE_CHECK_MS);
+      expect(emitted).toHaveLength(1);
+    });
+
+    it('a slow request: nothing is stored until it is accepted, then the like counts with the click time', () => {
+      click('DBlu9VEolAA');
+      flip('DBlu9VEolAA', 'Unlike');
+      vi.advanceTimersByTime(SETTLE_MS + 2000);
+      expect(emitted).toEqual([]);
+      parse(call('like', { startedAt: AT + 5 }));
+      vi.advanceTimersByTime(POLL_MS);
+      expect(emitted).toMatchObject([{ op: 'did', ref: 'DBlu9VEolAA', at: AT }]);
+    });
+
+    it('a slow request that fails (the site flips the icon back) never counts, so a reload keeps nothing', () => {
+      click('DBlu9VEolAA');
+      flip('DBlu9VEolAA', 'Unlike');
+      vi.advanceTimersByTime(SETTLE_MS + 3000);
+      expect(emitted).toEqual([]);
+      flip('DBlu9VEolAA', 'Like');
+      vi.advanceTimersByTime(LATE_CHECK_MS);
+      expect(emitted).toEqual([]);
+    });
+
+    it('a refusal (HTTP 200 with errors) never counts, even if the icon stays flipped', () => {
+      click('DBlu9VEolAA');
+      flip('DBlu9VEolAA', 'Unlike');
+      parse(call('like', { startedAt: AT + 5, responseBody: '{"errors":[{"message":"rate limited"}],"data":null}' }));
+      vi.advanceTimersByTime(LATE_CHECK_MS + SETTLE_MS);
+      expect(emitted).toEqual([]);
+    });
+
+    it('an answer to an earlier request does not confirm a later click; a request never relayed leaves the icon to decide', () => {
+      parse(call('like', { startedAt: AT - 10_000 }));
+      click('DBlu9VEolAA');
+      flip('DBlu9VEolAA', 'Unlike');
+      vi.advanceTimersByTime(SETTLE_MS);
+      expect(emitted).toEqual([]);
+      vi.advanceTimersByTime(LATE_CHECK_MS);
+      expect(emitted).toMatchObject([{ op: 'did', ref: 'DBlu9VEolAA', at: AT }]);
+    });
   });
 
   it('works with Spanish labels', () => {
