@@ -56,6 +56,18 @@ export function isLikeMutation(friendlyName: string): boolean {
   return /Like\w*Mutation$/i.test(friendlyName);
 }
 
+/** The like mutation's published name (platforms.md §6.B, 2023). */
+export const LIKE_MUTATION_NAME = 'useBarcelonaLikeMutationLikeMutation';
+
+/**
+ * Whether the tap (THREADS_TAP below) relays the like mutation, so watch.ts can wait for its answer
+ * from the first like in a page on. Read from the spec, not assumed: the spec decides what is relayed.
+ */
+export function tapRelaysLikes(): boolean {
+  const body = new URLSearchParams({ fb_api_req_friendly_name: LIKE_MUTATION_NAME, variables: '{"media_id":"1"}' }).toString();
+  return THREADS_TAP.requests.test('https://www.threads.com/graphql/query') && (!THREADS_TAP.bodies || THREADS_TAP.bodies.test(body));
+}
+
 export function mutationAction(friendlyName: string): MutationAction | null {
   if (isLikeMutation(friendlyName)) return null;
   for (const [re, action] of MUTATIONS) if (re.test(friendlyName)) return action;

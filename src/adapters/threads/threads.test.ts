@@ -8,7 +8,7 @@ import { ShapeError, type NetworkCall } from '../types.ts';
 import { likeState, postIdentity } from './dom.ts';
 import { createThreadsComposer } from './composer.ts';
 import { threadsAdapter } from './index.ts';
-import { mutationAction, THREADS_TAP } from './network.ts';
+import { mutationAction, tapRelaysLikes, THREADS_TAP } from './network.ts';
 import { parseThreadsCall } from './parse.ts';
 import { parsePostHref, parseProfileHref, postCodePk, threadsPageKind, type ThreadsPageKind } from './routes.ts';
 import { ThreadsSession } from './session.ts';
@@ -103,6 +103,8 @@ describe('the page tap', () => {
     }
     // The like is confirmed in the page (watch.ts); read queries share the endpoint and are never relayed.
     expect(relayed(fixture('like'))).toBe(false);
+    // What watch.ts reads to know whether to wait for a like's answer agrees with the spec.
+    expect(tapRelaysLikes()).toBe(relayed(fixture('like')));
     expect(relayed(fixture('feed-query'))).toBe(false);
   });
 

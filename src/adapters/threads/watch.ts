@@ -12,13 +12,15 @@
  *   counts once that request is accepted (at once if it already was), a refusal never counts, and while
  *   it is pending nothing is stored, so a reload before a slow request fails keeps nothing. Until then
  *   the icon is re-read every POLL_MS; a request never relayed by LATE_CHECK_MS leaves the icon to decide.
- * - Without relayed like requests (none seen in this page), the flip counts at SETTLE_MS and a request
- *   slower than that which then fails is caught by one late re-read (LATE_CHECK_MS): in memory only.
+ * - Without relayed like requests (the tap's spec does not relay them and none was seen), the flip
+ *   counts at SETTLE_MS and a request slower than that which then fails is caught by one late re-read
+ *   (LATE_CHECK_MS): in memory only.
  * - Clicks on Reply, Repost and Follow controls are remembered (session.ts): the requests those clicks
  *   lead to name only numeric ids, the post and author come from here.
  */
 import type { Observation } from '../../shared/observations.ts';
 import { findPost, followControl, iconControl, likeState, postIdentity, postOf } from './dom.ts';
+import { tapRelaysLikes } from './network.ts';
 import { parseProfileHref, postCodePk, postUrl } from './routes.ts';
 import type { ClickContext, ThreadsSession } from './session.ts';
 
@@ -42,6 +44,7 @@ interface PendingLike {
 }
 
 export function createWatch(session: ThreadsSession) {
+  const relaysLikes = tapRelaysLikes();
   return (doc: Document, emit: (observation: Observation) => void, signal: AbortSignal): void => {
     const pending = new Map<string, PendingLike>();
     /** Post code → time of the last click on its like control (bounded: cleared when it grows large). */
@@ -90,7 +93,7 @@ export function createWatch(session: ThreadsSession) {
       const pk = postCodePk(code);
       const answer = pk ? session.likeAnswer(pk, p.since) : undefined;
       if (answer === false) return; // Refused with HTTP 200: whatever the icon shows, nothing happened.
-      if (answer === undefined && pk && session.likeCallsSeen) return awaitAnswer(code, pk, p);
+      if (answer === undefined && pk && (relaysLikes || session.likeCallsSeen)) return awaitAnswer(code, pk, p);
       report(code, now, p.author, p.at);
       // Accepted: nothing can undo it but the user. Not relayed at all: the icon alone, re-read once more.
       if (answer === undefined) lateCheck(code, p);
