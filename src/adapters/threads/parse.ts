@@ -14,21 +14,11 @@ import { parseJson, pick, str } from '../../shared/json.ts';
 import { localRef } from '../../shared/local-ref.ts';
 import type { Target } from '../../shared/events.ts';
 import type { Observation } from '../../shared/observations.ts';
+import { FRIENDLY_NAME_FIELD, isMetaRefusal, parseMetaResponse, readMetaForm } from '../meta/graphql.ts';
 import { ShapeError, type NetworkCall } from '../types.ts';
 import { CONFIGURE_RE, GRAPHQL_RE, isLikeMutation, mutationAction } from './network.ts';
 import { postUrl, profileUrl } from './routes.ts';
 import type { ClickContext, ThreadsSession } from './session.ts';
-
-/** Meta prefixes some JSON answers with `for (;;);` against JSON hijacking. */
-export function parseMetaJson(text: string | null): unknown {
-  return parseJson(text?.replace(/^\s*for\s*\(;;\);/, '') ?? null);
-}
-
-/** A GraphQL answer with `errors` (sent with HTTP 200) did nothing. */
-export function isRefusal(responseBody: string | null): boolean {
-  const errors = pick(parseMetaJson(responseBody), 'errors');
-  return Array.isArray(errors) && errors.length > 0;
-}
 
 /** `3467123456789012345_63055343223` → `3467123456789012345`. */
 function mediaPk(id: string): string {
@@ -71,7 +61,7 @@ function parseConfigure(call: NetworkCall, endpoint: string, session: ThreadsSes
   const info = typeof rawInfo === 'string' ? parseJson(rawInfo) : rawInfo;
   if (!info || typeof info !== 'object') throw new ShapeError(endpoint, 'missing text_post_app_info');
 
-  const response = parseMetaJson(call.responseBody);
+  const response = parseMetaResponse(call.responseBody)[0];
   if (str(pick(response, 'status')) === 'fail') return [];
   const pk = str(pick(response, 'media.pk')) ?? (str(pick(response, 'media.id')) ? mediaPk(str(pick(response, 'media.id')) ?? '') : undefined);
   const code = str(pick(response, 'media.code'));
@@ -98,19 +88,19 @@ function parseConfigure(call: NetworkCall, endpoint: string, session: ThreadsSes
 
 function parseGraphql(call: NetworkCall, session: ThreadsSession, ownHandle: string | null): Observation[] {
   const form = new URLSearchParams(call.requestBody ?? '');
-  const name = form.get('fb_api_req_friendly_name');
-  if (name && isLikeMutation(name)) {
+  const likeName = form.get(FRIENDLY_NAME_FIELD);
+  if (likeName && isLikeMutation(likeName)) {
     // Only noted for watch.ts, which counts the like itself. No media id: nothing to note, and the
     // watch falls back to the icon alone (a like is still counted), so this is no health problem.
     const media = str(pick(parseJson(form.get('variables')), 'media_id'));
-    if (media) session.noteLikeCall(mediaPk(media), call.startedAt, !isRefusal(call.responseBody));
+    if (media) session.noteLikeCall(mediaPk(media), call.startedAt, !isMetaRefusal(call.responseBody));
     return [];
   }
-  const action = name ? mutationAction(name) : null;
-  if (!name || !action) return [];
-  if (isRefusal(call.responseBody)) return [];
-  const variables = parseJson(form.get('variables'));
-  if (!variables || typeof variables !== 'object') throw new ShapeError(name, 'variables is not JSON');
+  const op = readMetaForm(call.requestBody, (name) => mutationAction(name) !== null);
+  const action = op && mutationAction(op.name);
+  if (!op || !action) return [];
+  if (isMetaRefusal(call.responseBody)) return [];
+  const { name, variables } = op;
   const at = call.startedAt;
 
   if (action === 'follow' || action === 'unfollow') {

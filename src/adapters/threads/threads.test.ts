@@ -255,6 +255,17 @@ describe('reposts and follows', () => {
   it('a mutation refused with errors (HTTP 200) counts nothing', () => {
     expect(parse(call('repost-refused'))).toEqual([]);
   });
+
+  it('a refusal is read from the main document of several, behind the for (;;); guard', () => {
+    session.repostClick = { code: 'DBlu9VEolAA', author: 'alice.chen', at: AT - 500 };
+    expect(parse(call('repost', { responseBody: 'for (;;);{"errors":[{"message":"x"}],"data":{"create_repost":null}}\n{"extensions":{"is_final":true}}' }))).toEqual([]);
+  });
+
+  it('errors beside data (a partial failure) is no refusal: the repost happened and counts', () => {
+    session.repostClick = { code: 'DBlu9VEolAA', author: 'alice.chen', at: AT - 500 };
+    const body = '{"errors":[{"message":"could not load a field","path":["create_repost","media","owner"]}],"data":{"create_repost":{"repost_id":"1"}}}';
+    expect(parse(call('repost', { responseBody: body }))).toMatchObject([{ op: 'did', kind: 'repost', ref: ALICE_PK }]);
+  });
 });
 
 describe('unknown shapes', () => {
@@ -276,7 +287,7 @@ describe('unknown shapes', () => {
 
   it('variables that are not JSON are a ShapeError; unknown mutations and GETs are ignored', () => {
     const url = 'https://www.threads.com/graphql/query';
-    expect(() => parse({ method: 'POST', url, status: 200, requestBody: 'fb_api_req_friendly_name=useBarcelonaFollowMutation&variables=%7B', responseBody: null, startedAt: AT })).toThrow(ShapeError);
+    expect(() => parse({ method: 'POST', url, status: 200, requestBody: 'fb_api_req_friendly_name=useBarcelonaFollowMutation&variables=%7B', responseBody: null, startedAt: AT })).toThrow(/useBarcelonaFollowMutation: variables is not a JSON object/);
     expect(parse({ method: 'POST', url, status: 200, requestBody: 'fb_api_req_friendly_name=useBarcelonaMuteMutation&variables=%7B%7D', responseBody: null, startedAt: AT })).toEqual([]);
     expect(parse(call('repost', { method: 'GET' }))).toEqual([]);
   });
