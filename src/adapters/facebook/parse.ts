@@ -11,7 +11,7 @@ import { firstStr, parseJson, pick, str } from '../../shared/json.ts';
 import type { Target } from '../../shared/events.ts';
 import type { Observation } from '../../shared/observations.ts';
 import { localRef } from '../../shared/local-ref.ts';
-import { isMetaRefusal, parseMetaResponse, readMetaForm } from '../meta/graphql.ts';
+import { isMetaRefusal, parseMetaResponse, readMetaForm } from '../meta-graphql.ts';
 import { ShapeError, type NetworkCall } from '../types.ts';
 import { commentAuthor, findComment, findPost, postAuthor } from './dom.ts';
 import {
@@ -23,7 +23,7 @@ import { REACT_CLICK_TTL_MS, SHARE_CLICK_TTL_MS, type FacebookSession } from './
 
 const isOneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
 
-/** Facebook's replies: the shared Meta reading (meta/graphql.ts), kept under the names this adapter's tests use. */
+/** Facebook's replies: the shared Meta reading (meta-graphql.ts), kept under the names this adapter's tests use. */
 export const parseFacebookResponse = parseMetaResponse;
 export const isFacebookRefusal = isMetaRefusal;
 

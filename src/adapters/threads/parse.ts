@@ -14,7 +14,7 @@ import { parseJson, pick, str } from '../../shared/json.ts';
 import { localRef } from '../../shared/local-ref.ts';
 import type { Target } from '../../shared/events.ts';
 import type { Observation } from '../../shared/observations.ts';
-import { FRIENDLY_NAME_FIELD, isMetaRefusal, parseMetaResponse, readMetaForm } from '../meta/graphql.ts';
+import { FRIENDLY_NAME_FIELD, isMetaRefusal, parseMetaResponse, readMetaForm } from '../meta-graphql.ts';
 import { ShapeError, type NetworkCall } from '../types.ts';
 import { CONFIGURE_RE, GRAPHQL_RE, isLikeMutation, mutationAction } from './network.ts';
 import { postUrl, profileUrl } from './routes.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ShapeError } from '../types.ts';
-import { FRIENDLY_NAME_FIELD, isMetaRefusal, parseMetaResponse, readMetaForm } from './graphql.ts';
+import { ShapeError } from './types.ts';
+import { FRIENDLY_NAME_FIELD, isMetaRefusal, parseMetaResponse, readMetaForm } from './meta-graphql.ts';
 
 describe('parseMetaResponse', () => {
   it('drops the for (;;); guard and reads one document or one per line', () => {

@@ -3,9 +3,10 @@
  * platforms.md §6.B and §7.B). Requests are forms whose operation is named by `fb_api_req_friendly_name`
  * and whose arguments are the JSON `variables`; answers may start with the `for (;;);` guard against
  * JSON hijacking and may be several JSON documents, one per line; a refused operation is still HTTP 200.
+ * A file beside types.ts, not a folder: every folder under src/adapters/ is one site (tests/unit/registry.test.ts).
  */
-import { parseJson, pick } from '../../shared/json.ts';
-import { ShapeError } from '../types.ts';
+import { parseJson, pick } from '../shared/json.ts';
+import { ShapeError } from './types.ts';
 
 /** The form field naming the operation (the page tap keeps it, with `variables`, and drops the tokens). */
 export const FRIENDLY_NAME_FIELD = 'fb_api_req_friendly_name';
