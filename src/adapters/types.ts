@@ -59,6 +59,12 @@ export interface TapSpec {
    * body cannot be read as text are not relayed when this is set.
    */
   bodies?: RegExp;
+  /**
+   * The URLs `bodies` applies to (absent: all of `requests`). Threads sends its mutations to a GraphQL
+   * endpoint shared with every feed query, but posts to an endpoint of their own: a post is relayed
+   * whatever its body, so that a changed body shows as a request the adapter cannot read.
+   */
+  bodiesFor?: RegExp;
 }
 
 /** What kind of writing a composer's submit would publish; only `post` (original) can be nudged. */

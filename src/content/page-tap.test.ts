@@ -158,6 +158,16 @@ describe('fetch with an init', () => {
     expect(variablesOf(relayed[0]?.requestBody)).toEqual(REDUCED_VARIABLES);
   });
 
+  it('filters bodies only on the URLs of bodiesFor: another wanted URL is relayed whatever its body', async () => {
+    const URL_POST = 'https://site.test/api/post/';
+    install({ ...META, requests: /^https:\/\/site\.test\/api\/(?:graphql|post)\/$/, bodiesFor: /\/api\/graphql\/$/ });
+    await fetch(URL_POST, { method: 'POST', body: 'caption=hi' });
+    await fetch(URL_GQL, { method: 'POST', body: QUERY });
+    await vi.waitFor(() => expect(relayed).toHaveLength(1));
+    await settle();
+    expect(relayed.map((c) => c.url)).toEqual([URL_POST]);
+  });
+
   it('leaves GETs and other URLs alone', async () => {
     install(META);
     await fetch(URL_GQL);

@@ -64,9 +64,10 @@ export function installPageTap(spec: TapSpec): void {
     }
   };
   const wanted = (method: string, url: string): boolean => method !== 'GET' && spec.requests.test(url);
-  const bodyWanted = (raw: string | null): boolean => !spec.bodies || (raw !== null && spec.bodies.test(raw));
+  const bodyWanted = (url: string, raw: string | null): boolean =>
+    !spec.bodies || (spec.bodiesFor !== undefined && !spec.bodiesFor.test(url)) || (raw !== null && spec.bodies.test(raw));
   /** The relayed body of a raw body, or undefined when `bodies` rejects it (then nothing is parsed). */
-  const judge = (raw: string | null): string | null | undefined => (bodyWanted(raw) ? reduceRequestBody(spec, raw) : undefined);
+  const judge = (url: string, raw: string | null): string | null | undefined => (bodyWanted(url, raw) ? reduceRequestBody(spec, raw) : undefined);
 
   // Downstream, rapid toggles (like, unlike, like) are ordered by `startedAt`, and the ledger ignores an
   // action that is not newer than the last one it applied (that is what makes repeats idempotent). Two
@@ -85,14 +86,14 @@ export function installPageTap(spec: TapSpec): void {
       if (wanted(method, url)) {
         if (init?.body !== undefined || !request) {
           // Known now (init's body wins over a Request's): a body the spec does not want is never looked at again.
-          const body = judge(bodyText(init?.body));
+          const body = judge(url, bodyText(init?.body));
           if (body !== undefined) seen = { method, url, startedAt: stamp(), body: Promise.resolve(body), wanted: true };
         } else {
           // A Request's body is consumed by fetch itself (bodyUsed, clone() then throws), so it is copied
           // before the call. Seen in Chromium 2026-11: `fetch(new Request(url, {method: 'POST', body}))`
           // went unrelayed when the copy was made afterwards. Its text arrives later; until then the
           // request counts as possibly wanted.
-          const watched: Watched = { method, url, startedAt: stamp(), body: request.clone().text().then(judge, () => judge(null)) };
+          const watched: Watched = { method, url, startedAt: stamp(), body: request.clone().text().then((raw) => judge(url, raw), () => judge(url, null)) };
           void watched.body.then((body) => (watched.wanted = body !== undefined), () => (watched.wanted = false));
           seen = watched;
         }
@@ -146,7 +147,7 @@ export function installPageTap(spec: TapSpec): void {
       const m = meta.get(this);
       // This runs synchronously before the page's request goes out: the cheap URL and `bodies` tests come
       // first, and only a wanted body is parsed and reduced.
-      const requestBody = m && wanted(m.method, m.url) ? judge(bodyText(body)) : undefined;
+      const requestBody = m && wanted(m.method, m.url) ? judge(m.url, bodyText(body)) : undefined;
       if (m && requestBody !== undefined) {
         const startedAt = stamp();
         this.addEventListener('loadend', () => {

@@ -14,11 +14,12 @@ export const ALICE = { pk: '51234567801', username: 'alice.chen', full_name: 'Al
 export const BOB = { pk: '51234567802', username: 'bob.okafor', full_name: 'Bob Okafor' } as const;
 export const CAROL = { pk: '51234567803', username: 'carol.diaz', full_name: 'Carol Díaz' } as const;
 
+/** Codes are the pks in base 64, as on Threads (routes.ts postCodePk). */
 export const POSTS = {
-  alice: { pk: '3487400011122233344', code: 'DCw1AbCdEfG', user: ALICE, text: 'Shipping a tiny feature today. What do you check before a release?' },
-  bob: { pk: '3487399988877766655', code: 'DCu5QrStUvW', user: BOB, text: 'Hot take: the best docs are the tests.' },
-  own: { pk: '3487300011122233300', code: 'DCv9ZyXwVuT', user: ME, text: 'Writing about giving before taking, online.' },
-  carol: { pk: '3487200011122233311', code: 'DCt2MnOpQrS', user: CAROL, text: 'Anyone up for a code review swap this week?' },
+  alice: { pk: '3487400011122233344', code: 'DBlu9VEolAA', user: ALICE, text: 'Shipping a tiny feature today. What do you check before a release?' },
+  bob: { pk: '3487399988877766655', code: 'DBlu9AWwq__', user: BOB, text: 'Hot take: the best docs are the tests.' },
+  own: { pk: '3487300011122233300', code: 'DBlYOI0KA_U', user: ME, text: 'Writing about giving before taking, online.' },
+  carol: { pk: '3487200011122233311', code: 'DBlBe8jrc_f', user: CAROL, text: 'Anyone up for a code review swap this week?' },
 } as const;
 export type PostKey = keyof typeof POSTS;
 
@@ -43,7 +44,7 @@ export interface ThreadsCall {
 }
 
 let counter = 0;
-const CODE_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const CODE_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 export class FakeThreads {
   calls: ThreadsCall[] = [];
@@ -97,8 +98,9 @@ export class FakeThreads {
       const data = JSON.parse(signed.slice(signed.indexOf('.') + 1)) as Record<string, unknown>;
       return this.answer({ op: 'configure_text_only_post', data, fields }, () => {
         const pk = `34876${String(Date.now()).slice(-9)}${String(++counter).padStart(5, '0')}`;
-        let code = 'DD';
-        for (let i = 0; i < 9; i++) code += CODE_CHARS[Math.floor(Math.random() * CODE_CHARS.length)];
+        // As on Threads (Instagram shortcodes), the code is the pk in base 64 (routes.ts postCodePk).
+        let code = '';
+        for (let n = BigInt(pk); n > 0n; n /= 64n) code = CODE_CHARS[Number(n % 64n)] + code;
         this.created.push({ pk, code, caption: String(data.caption), info: JSON.parse(String(data.text_post_app_info)) as Record<string, unknown> });
         return { media: { pk, id: `${pk}_${ME.pk}`, code, taken_at: Math.floor(Date.now() / 1000), media_type: 19, user: { pk: ME.pk, username: ME.username } }, status: 'ok' };
       });

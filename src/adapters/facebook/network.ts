@@ -23,6 +23,7 @@
  * sent as FormData or a Blob would not be read (the tap reads text bodies; the clients above all send text).
  */
 import type { TapSpec } from '../types.ts';
+import { FRIENDLY_NAME_FIELD } from '../meta-graphql.ts';
 
 export const REACT_OPERATIONS = ['CometUFIFeedbackReactMutation', 'UFI2FeedbackReactMutation'] as const;
 export const COMMENT_OPERATIONS = ['useCometUFICreateCommentMutation', 'CometUFICreateCommentMutation'] as const;
@@ -38,7 +39,7 @@ export type Operation = (typeof OPERATIONS)[number];
 export const GRAPHQL_RE = /^https:\/\/www\.facebook\.com\/api\/graphql\/?(?:\?|$)/;
 
 /** The body field that names the operation (form-encoded; the names above need no escaping). */
-export const FRIENDLY_NAME_FIELD = 'fb_api_req_friendly_name';
+export { FRIENDLY_NAME_FIELD };
 
 export const FACEBOOK_TAP: TapSpec = {
   requests: GRAPHQL_RE,

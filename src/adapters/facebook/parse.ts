@@ -11,10 +11,11 @@ import { firstStr, parseJson, pick, str } from '../../shared/json.ts';
 import type { Target } from '../../shared/events.ts';
 import type { Observation } from '../../shared/observations.ts';
 import { localRef } from '../../shared/local-ref.ts';
+import { isMetaRefusal, parseMetaResponse, readMetaForm } from '../meta-graphql.ts';
 import { ShapeError, type NetworkCall } from '../types.ts';
 import { commentAuthor, findComment, findPost, postAuthor } from './dom.ts';
 import {
-  COMMENT_DELETE_OPERATIONS, COMMENT_OPERATIONS, FRIENDLY_NAME_FIELD, GRAPHQL_RE, OPERATIONS, POST_OPERATIONS, REACT_OPERATIONS,
+  COMMENT_DELETE_OPERATIONS, COMMENT_OPERATIONS, GRAPHQL_RE, OPERATIONS, POST_OPERATIONS, REACT_OPERATIONS,
   RESHARE_OPERATIONS, type Operation,
 } from './network.ts';
 import { authorFromHref, authorUrl, commentUrl, decodeRelayId, facebookPageKind, postUrl } from './routes.ts';
@@ -22,45 +23,9 @@ import { REACT_CLICK_TTL_MS, SHARE_CLICK_TTL_MS, type FacebookSession } from './
 
 const isOneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
 
-/**
- * Facebook's replies may start with the `for (;;);` guard and may be several JSON documents, one per line
- * (the main result, then deferred parts and `{"extensions":{"is_final":true}}`). Returns every document.
- */
-export function parseFacebookResponse(text: string | null): unknown[] {
-  if (!text) return [];
-  const body = text.replace(/^\s*for\s*\(;;\);/, '');
-  const whole = parseJson(body);
-  if (whole !== undefined) return [whole];
-  return body.split('\n').map((line) => parseJson(line.trim())).filter((doc) => doc !== undefined);
-}
-
-/** Whether a JSON value holds any actual value (a string, number or boolean) at any depth. */
-function hasValue(value: unknown): boolean {
-  if (value === null || value === undefined) return false;
-  if (typeof value !== 'object') return true;
-  return Object.values(value).some(hasValue);
-}
-
-/**
- * A refusal sent with HTTP 200: the legacy `{"error":1357001,…}` (signed out, checkpoint) or GraphQL
- * `errors` with no data (`{"errors":[…],"data":{"comment_create":null}}`). Such a call did nothing. A reply
- * that was not read (null) cannot be judged and is trusted.
- */
-export function isFacebookRefusal(responseBody: string | null): boolean {
-  const docs = parseFacebookResponse(responseBody);
-  const first = docs[0];
-  if (!first) return false;
-  const error = pick(first, 'error');
-  if (typeof error === 'number' && error !== 0) return true;
-  const errors = pick(first, 'errors');
-  return Array.isArray(errors) && errors.length > 0 && !hasValue(pick(first, 'data'));
-}
-
-function variablesOf(form: URLSearchParams, op: string): Record<string, unknown> {
-  const vars = parseJson(form.get('variables'));
-  if (!vars || typeof vars !== 'object') throw new ShapeError(op, 'no variables');
-  return vars as Record<string, unknown>;
-}
+/** Facebook's replies: the shared Meta reading (meta-graphql.ts), kept under the names this adapter's tests use. */
+export const parseFacebookResponse = parseMetaResponse;
+export const isFacebookRefusal = isMetaRefusal;
 
 function inputOf(vars: Record<string, unknown>, op: string): Record<string, unknown> {
   const input = vars.input;
@@ -242,12 +207,11 @@ function parseReshare(call: NetworkCall, doc: Document, op: string, vars: Record
 
 export function parseFacebookCall(call: NetworkCall, doc: Document, session: FacebookSession, own: string | null): Observation[] {
   if (call.method !== 'POST' || !GRAPHQL_RE.test(call.url)) return [];
-  const form = new URLSearchParams(call.requestBody ?? '');
-  const name = form.get(FRIENDLY_NAME_FIELD) ?? '';
-  if (!isOneOf(OPERATIONS, name)) return [];
-  const op: Operation = name;
-  if (isFacebookRefusal(call.responseBody)) return [];
-  const vars = variablesOf(form, op);
+  const form = readMetaForm(call.requestBody, (name) => isOneOf(OPERATIONS, name));
+  if (!form || !isOneOf(OPERATIONS, form.name)) return [];
+  const op: Operation = form.name;
+  if (isMetaRefusal(call.responseBody)) return [];
+  const vars = form.variables;
   if (isOneOf(REACT_OPERATIONS, op)) return parseReact(call, doc, op, vars, session);
   if (isOneOf(COMMENT_OPERATIONS, op)) return parseComment(call, doc, op, vars);
   if (isOneOf(COMMENT_DELETE_OPERATIONS, op)) return parseCommentDelete(call, op, vars);

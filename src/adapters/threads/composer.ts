@@ -9,6 +9,7 @@
  * Keyboard: no keyboard submit is documented for Threads' composer (not verified on the live site), so
  * none is held back — holding a key that would not have posted and then clicking Post would publish unasked.
  */
+import { pickSuggestions } from '../../shared/suggestions.ts';
 import type { ComposerHooks, ComposerKind } from '../types.ts';
 import { iconControl, pagePosts, postIdentity } from './dom.ts';
 import { selectors, TEXTS, textIs } from './selectors.ts';
@@ -62,17 +63,14 @@ export function createThreadsComposer(): ComposerHooks {
 
     suggestions(doc, ownHandle, max) {
       const own = ownHandle?.toLowerCase();
-      const visible: HTMLElement[] = [];
-      const offscreen: HTMLElement[] = [];
-      for (const post of pagePosts(doc)) {
-        if (!(post instanceof HTMLElement) || post.parentElement?.closest(selectors.post)) continue;
-        const { author } = postIdentity(post);
-        if (!author || author === own) continue;
-        const box = post.getBoundingClientRect();
-        (box.bottom > 0 && box.top < innerHeight ? visible : offscreen).push(post);
-        if (visible.length >= max) break;
+      function* candidates(): Generator<HTMLElement> {
+        for (const post of pagePosts(doc)) {
+          if (!(post instanceof HTMLElement) || post.parentElement?.closest(selectors.post)) continue;
+          const { author } = postIdentity(post);
+          if (author && author !== own) yield post;
+        }
       }
-      return [...visible, ...offscreen].slice(0, max);
+      return pickSuggestions(candidates(), max);
     },
   };
 }

@@ -10,12 +10,13 @@
  *   /api/graphql, form fields `fb_api_req_friendly_name` + `variables` (M for the transport). Their
  *   names are NOT pinned: the only published name is the like mutation's, from 2023, and §13 flags it as
  *   possibly changed; one 2023 client even sends its unlike under the like's friendly name (sources
- *   disagree). So names are matched loosely by the verb they contain (below); variables `media_id`
- *   (repost, delete: `<pk>_<user id>`) and `target_user_id` (follow) come from that 2023 client (L).
- * - like / unlike: NOT from the network — the mutation's name is the uncertain one — but from the
- *   like icon's state flip in the page (watch.ts). The like mutation is not relayed at all.
+ *   disagree). So names are matched by the verb and object they end in (below), not whole; variables
+ *   `media_id` (repost, delete: `<pk>_<user id>`) and `target_user_id` (follow) come from that 2023 client (L).
+ * - like / unlike: from the like icon's state flip in the page (watch.ts), since the mutation's name is
+ *   the uncertain one; where the tap relays the like mutation, its answer decides whether a flip counts.
  * The form bodies also carry session tokens (fb_dtsg, lsd, jazoest, __user…): the tap keeps only the
- * three fields below, so tokens never leave the page world.
+ * three fields below, and of signed_body's JSON only caption and text_post_app_info, so tokens and the
+ * account and device ids never leave the page world.
  */
 import type { TapSpec } from '../types.ts';
 
@@ -29,20 +30,47 @@ export type MutationAction = 'repost' | 'unrepost' | 'follow' | 'unfollow' | 'de
 
 /**
  * Friendly name → action, first match wins (undo verbs before their actions). Relay mutation names end
- * in `Mutation`; queries (`BarcelonaProfileRepostsTabDirectQuery`, `BarcelonaFriendshipsFollowersTabQuery`)
- * never match. `Follow` must not be followed by `er`/`Request` (removing a follower, approving a follow
- * request: not the user following someone).
+ * in `Mutation` (sometimes doubled: `useBarcelonaLikeMutationLikeMutation`, the hook's name then the
+ * operation's); queries (`BarcelonaProfileRepostsTabDirectQuery`) never match. The verb and its object
+ * must stand right before the final `Mutation`: plausible names that merely contain a verb
+ * (`…DismissFollowSuggestionMutation`, `…FollowHashtagMutation`, `…MuteFollowingFeedMutation`,
+ * `…RemoveFollowerMutation`, `…HideRepostsFromUserMutation`, `…DeletePostDraftMutation`,
+ * `…RemoveMediaTagMutation`) are other operations, and counting them would invent gives. Verbs are
+ * case-sensitive so `Unfollow` is never read as `Follow`; a few verbs that act on a repost or a follow
+ * without doing one (hide, mute, report, dismiss) and follows of things other than accounts are excluded.
  */
+const NOT_DOING = String.raw`(?<!Hide|Mute|Report|Dismiss|Hashtag|Topic|Tag)`;
 const MUTATIONS: readonly [RegExp, MutationAction][] = [
-  [/(?:Un-?repost|(?:Delete|Remove|Undo)Repost)\w*Mutation$/i, 'unrepost'],
-  [/Repost\w*Mutation$/i, 'repost'],
-  [/Unfollow(?!er|Request)\w*Mutation$/i, 'unfollow'],
-  [/Follow(?!er|Request)\w*Mutation$/i, 'follow'],
-  [/(?:Delete|Remove)(?:Text)?(?:Post|Media|Thread)\w*Mutation$/i, 'delete'],
+  [/(?:Unrepost|UnRepost|(?:Delete|Remove|Undo)Repost)(?:Mutation)?Mutation$/, 'unrepost'],
+  [new RegExp(`${NOT_DOING}Repost(?:Mutation)?Mutation$`), 'repost'],
+  [/(?:Unfollow|UnFollow)(?:Mutation)?Mutation$/, 'unfollow'],
+  [new RegExp(`${NOT_DOING}Follow(?:Mutation)?Mutation$`), 'follow'],
+  [/(?:Delete|Remove)(?:Text)?(?:Post|Media|Thread)(?:Mutation)?Mutation$/, 'delete'],
 ];
 
+/**
+ * The like control's mutation (`useBarcelonaLikeMutationLikeMutation`, 2023, M; its unlike is
+ * `…UnlikeMutation` or, in one 2023 client, the like's name again): its answer only confirms a like the
+ * page already shows (watch.ts), so the direction is read from the icon, never from this name.
+ */
+export function isLikeMutation(friendlyName: string): boolean {
+  return /Like\w*Mutation$/i.test(friendlyName);
+}
+
+/** The like mutation's published name (platforms.md §6.B, 2023). */
+export const LIKE_MUTATION_NAME = 'useBarcelonaLikeMutationLikeMutation';
+
+/**
+ * Whether the tap (THREADS_TAP below) relays the like mutation, so watch.ts can wait for its answer
+ * from the first like in a page on. Read from the spec, not assumed: the spec decides what is relayed.
+ */
+export function tapRelaysLikes(): boolean {
+  const body = new URLSearchParams({ fb_api_req_friendly_name: LIKE_MUTATION_NAME, variables: '{"media_id":"1"}' }).toString();
+  return THREADS_TAP.requests.test('https://www.threads.com/graphql/query') && (!THREADS_TAP.bodies || THREADS_TAP.bodies.test(body));
+}
+
 export function mutationAction(friendlyName: string): MutationAction | null {
-  if (/Like\w*Mutation$/i.test(friendlyName)) return null;
+  if (isLikeMutation(friendlyName)) return null;
   for (const [re, action] of MUTATIONS) if (re.test(friendlyName)) return action;
   return null;
 }
@@ -58,6 +86,9 @@ export const THREADS_TAP: TapSpec = {
   // signed_body's JSON also holds the account id (`_uid`), a `device_id`, the upload id and the client's
   // settings: only what parse.ts reads leaves the page (the link sits in text_post_app_info).
   formJsonFields: { signed_body: ['caption', 'text_post_app_info'] },
-  // Of the GraphQL traffic (every feed query goes there too) only the mutations above; every configure call.
-  bodies: /(?:^|&)(?:signed_body=|fb_api_req_friendly_name=[\w%-]*(?:Repost|Follow|(?:Delete|Remove)(?:Text)?(?:Post|Media|Thread))[\w%-]*Mutation(?:&|$))/i,
+  // Of the GraphQL traffic (every feed query goes there too) only the mutations above and the like's
+  // (watch.ts waits for its answer); every configure call whatever its body (parse.ts reports one it
+  // cannot read).
+  bodies: /(?:^|&)fb_api_req_friendly_name=[\w%-]*(?:Like|Repost|Follow|(?:Delete|Remove)(?:Text)?(?:Post|Media|Thread))[\w%-]*Mutation(?:&|$)/i,
+  bodiesFor: GRAPHQL_RE,
 };

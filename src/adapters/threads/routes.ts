@@ -39,3 +39,22 @@ export function parseProfileHref(href: string): string | null {
   const m = new RegExp(`(?:^|threads\\.(?:com|net))/@(${HANDLE})/?(?:$|[?#]|(?:replies|media|reposts)\\b)`).exec(href);
   return m?.[1]?.toLowerCase() ?? null;
 }
+
+const CODE_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/**
+ * A post code → the numeric media pk the requests name. Threads runs on Instagram's media ids, and a post
+ * code is Instagram's shortcode: the pk written in base 64 with this alphabet (junhoyeo/threads-api,
+ * getPostIDfromThreadID, tested there with `CuX_UYABrr7` → `3141257742204189435`). Only the first 11
+ * characters are the pk (longer codes carry a suffix). Null for anything that is not such a code.
+ */
+export function postCodePk(code: string): string | null {
+  if (!/^[\w-]{1,11}/.test(code)) return null;
+  let pk = 0n;
+  for (const char of code.slice(0, 11)) {
+    const digit = CODE_ALPHABET.indexOf(char);
+    if (digit < 0) return null;
+    pk = pk * 64n + BigInt(digit);
+  }
+  return pk.toString();
+}

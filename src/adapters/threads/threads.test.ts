@@ -8,11 +8,11 @@ import { ShapeError, type NetworkCall } from '../types.ts';
 import { likeState, postIdentity } from './dom.ts';
 import { createThreadsComposer } from './composer.ts';
 import { threadsAdapter } from './index.ts';
-import { mutationAction, THREADS_TAP } from './network.ts';
+import { mutationAction, tapRelaysLikes, THREADS_TAP } from './network.ts';
 import { parseThreadsCall } from './parse.ts';
-import { parsePostHref, parseProfileHref, threadsPageKind, type ThreadsPageKind } from './routes.ts';
+import { parsePostHref, parseProfileHref, postCodePk, threadsPageKind, type ThreadsPageKind } from './routes.ts';
 import { ThreadsSession } from './session.ts';
-import { createWatch, LATE_CHECK_MS, SETTLE_MS } from './watch.ts';
+import { createWatch, LATE_CHECK_MS, POLL_MS, SETTLE_MS } from './watch.ts';
 
 // Fixtures (src/adapters/threads/fixtures/): one request/response pair per file, with `_source`. The
 // request is the whole form as the page sends it, tokens included, so the tests also show what the tap drops.
@@ -55,7 +55,8 @@ function call(name: string, patch: Partial<NetworkCall> = {}): NetworkCall {
 
 /** Whether the page tap would relay this request (URL, then the raw body, as src/content/page-tap.ts tests them). */
 function relayed(f: CallFixture): boolean {
-  return THREADS_TAP.requests.test(f.url) && (!THREADS_TAP.bodies || THREADS_TAP.bodies.test(rawBody(f)));
+  const filtered = THREADS_TAP.bodies && (!THREADS_TAP.bodiesFor || THREADS_TAP.bodiesFor.test(f.url));
+  return THREADS_TAP.requests.test(f.url) && (!filtered || (THREADS_TAP.bodies as RegExp).test(rawBody(f)));
 }
 
 function load(html: string): Document {
@@ -78,7 +79,7 @@ describe('routes', () => {
     ['https://www.threads.com/following', 'home'],
     ['https://www.threads.com/@alice.chen', 'profile'],
     ['https://www.threads.com/@alice.chen/replies', 'profile'],
-    ['https://www.threads.net/@alice.chen/post/DCw1AbCdEfG', 'post'],
+    ['https://www.threads.net/@alice.chen/post/DBlu9VEolAA', 'post'],
     ['https://www.threads.com/search', 'other'],
     ['https://www.threads.com/settings/privacy', 'other'],
     ['https://www.example.com/@alice.chen', 'other'],
@@ -86,12 +87,12 @@ describe('routes', () => {
   it.each(cases)('%s → %s', (url, kind) => expect(threadsPageKind(new URL(url))).toBe(kind));
 
   it('reads post and profile links, relative and absolute, on either host', () => {
-    expect(parsePostHref('/@Alice.Chen/post/DCw1AbCdEfG')).toEqual({ author: 'alice.chen', code: 'DCw1AbCdEfG' });
-    expect(parsePostHref('https://www.threads.net/@bob.okafor/post/DCu5QrStUvW?xmt=1')).toEqual({ author: 'bob.okafor', code: 'DCu5QrStUvW' });
+    expect(parsePostHref('/@Alice.Chen/post/DBlu9VEolAA')).toEqual({ author: 'alice.chen', code: 'DBlu9VEolAA' });
+    expect(parsePostHref('https://www.threads.net/@bob.okafor/post/DBlu9AWwq__?xmt=1')).toEqual({ author: 'bob.okafor', code: 'DBlu9AWwq__' });
     expect(parsePostHref('/@alice.chen')).toBeNull();
     expect(parseProfileHref('/@alice.chen')).toBe('alice.chen');
     expect(parseProfileHref('https://www.threads.com/@alice.chen/replies')).toBe('alice.chen');
-    expect(parseProfileHref('/@alice.chen/post/DCw1AbCdEfG')).toBeNull();
+    expect(parseProfileHref('/@alice.chen/post/DBlu9VEolAA')).toBeNull();
   });
 });
 
@@ -100,8 +101,11 @@ describe('the page tap', () => {
     for (const name of ['post', 'reply', 'quote', 'post-refused', 'repost', 'unrepost', 'follow', 'unfollow', 'delete-post', 'repost-refused', 'repost-changed']) {
       expect(relayed(fixture(name)), name).toBe(true);
     }
-    // The like is confirmed in the page (watch.ts); read queries share the endpoint and are never relayed.
-    expect(relayed(fixture('like'))).toBe(false);
+    // The like too: its answer decides whether a flip counts (watch.ts). Read queries share the endpoint
+    // and are never relayed.
+    expect(relayed(fixture('like'))).toBe(true);
+    // What watch.ts reads to know whether to wait for a like's answer agrees with the spec.
+    expect(tapRelaysLikes()).toBe(relayed(fixture('like')));
     expect(relayed(fixture('feed-query'))).toBe(false);
   });
 
@@ -127,7 +131,7 @@ describe('the page tap', () => {
     }
   });
 
-  it('matches friendly names loosely by verb, never a query or a like', () => {
+  it('matches friendly names by the verb they end in, never a query or a like', () => {
     expect(mutationAction('useBarcelonaCreateRepostMutation')).toBe('repost');
     expect(mutationAction('useTHRepostMutation')).toBe('repost');
     expect(mutationAction('useBarcelonaDeleteRepostMutation')).toBe('unrepost');
@@ -140,6 +144,20 @@ describe('the page tap', () => {
     expect(mutationAction('useBarcelonaLikeMutationLikeMutation')).toBeNull();
     expect(mutationAction('BarcelonaProfileRepostsTabDirectQuery')).toBeNull();
   });
+
+  it('never reads a name that merely contains a verb as that action (the verb must end the name)', () => {
+    for (const name of [
+      'useBarcelonaDismissFollowSuggestionMutation', 'useBarcelonaFollowHashtagMutation', 'useBarcelonaMuteFollowingFeedMutation',
+      'useBarcelonaHideRepostsFromUserMutation', 'useBarcelonaDeletePostDraftMutation', 'useBarcelonaRemoveMediaTagMutation',
+      'useBarcelonaHideRepostMutation', 'useBarcelonaHashtagFollowMutation', 'BarcelonaFriendshipsFollowersTabQuery',
+    ]) {
+      expect(mutationAction(name), name).toBeNull();
+    }
+    // The hook-then-operation form Relay names take, as in the like's published name.
+    expect(mutationAction('useBarcelonaFollowMutationFollowMutation')).toBe('follow');
+    expect(mutationAction('useBarcelonaRepostMutationDeleteRepostMutation')).toBe('unrepost');
+    expect(mutationAction('useBarcelonaDeleteTextPostMutation')).toBe('delete');
+  });
 });
 
 describe('posts, replies, quotes', () => {
@@ -147,17 +165,46 @@ describe('posts, replies, quotes', () => {
     expect(parse(call('post'))).toEqual([{
       op: 'did', platform: 'threads', kind: 'post', ref: '3487512345678901234', at: AT,
       text: 'Launching my new course on giving first. Link in bio!',
-      target: { id: '3487512345678901234', author: 'givefirst.me', url: 'https://www.threads.com/@givefirst.me/post/DCx7aB2pQrS' },
+      target: { id: '3487512345678901234', author: 'givefirst.me', url: 'https://www.threads.com/@givefirst.me/post/DBmIgAx-u_y' },
     }]);
     expect(session.me).toBe('givefirst.me');
   });
 
   it('a reply targets the replied-to post (pk without the user suffix) and, from the click, its author', () => {
-    session.replyClick = { code: 'DCw1AbCdEfG', author: 'alice.chen', at: AT - 5000 };
+    session.replyClick = { code: 'DBlu9VEolAA', author: 'alice.chen', at: AT - 5000 };
     expect(parse(call('reply'))).toEqual([{
       op: 'did', platform: 'threads', kind: 'reply', ref: '3487512345678905555', at: AT, text: 'Tests and a changelog, every time.',
-      target: { id: ALICE_PK, author: 'alice.chen', url: 'https://www.threads.com/@alice.chen/post/DCw1AbCdEfG' },
+      target: { id: ALICE_PK, author: 'alice.chen', url: 'https://www.threads.com/@alice.chen/post/DBlu9VEolAA' },
     }]);
+  });
+
+  it('parts 2+ of the user\'s own thread are replies to their own post, whatever was clicked before', () => {
+    // Bob's Reply control was clicked (and the dialog closed) minutes before the user wrote a thread.
+    session.replyClick = { code: 'DBlu9AWwq__', author: 'bob.okafor', at: AT - 5 * 60_000 };
+    const [first] = parse(call('post'));
+    const ownPk = first?.ref ?? '';
+    const signed = new URLSearchParams(call('reply').requestBody ?? '').get('signed_body') ?? '';
+    const part2 = call('reply', {
+      requestBody: new URLSearchParams({ signed_body: signed.replace(`${ALICE_PK}_51234567890`, ownPk) }).toString(),
+      startedAt: AT + 2000,
+    });
+    expect(parse(part2)[0]).toMatchObject({
+      kind: 'reply',
+      target: { id: ownPk, author: 'givefirst.me', url: 'https://www.threads.com/@givefirst.me/post/DBmIgAx-u_y' },
+    });
+  });
+
+  it('a click on another post never names a reply\'s target', () => {
+    session.replyClick = { code: 'DBlu9AWwq__', author: 'bob.okafor', at: AT - 5000 };
+    const [reply] = parse(call('reply'));
+    expect(reply?.op === 'did' ? reply.target : undefined).toEqual({ id: ALICE_PK });
+  });
+
+  it('a post code is its media pk in base 64 (Instagram shortcodes)', () => {
+    expect(postCodePk('CuX_UYABrr7')).toBe('3141257742204189435');
+    expect(postCodePk('DBlu9VEolAA')).toBe(ALICE_PK);
+    expect(postCodePk('DBlu9VEolAAxyz')).toBe(ALICE_PK);
+    expect(postCodePk('not a code')).toBeNull();
   });
 
   it('a reply without a remembered click still counts, with the post id only', () => {
@@ -167,7 +214,7 @@ describe('posts, replies, quotes', () => {
   });
 
   it('a quote targets the quoted post', () => {
-    session.repostClick = { code: 'DCu5QrStUvW', author: 'bob.okafor', at: AT - 1000 };
+    session.repostClick = { code: 'DBlu9AWwq__', author: 'bob.okafor', at: AT - 1000 };
     expect(parse(call('quote'))[0]).toMatchObject({
       kind: 'quote', ref: '3487512345678907777', text: 'This is the checklist I wish I had.',
       target: { id: '3487399988877766655', author: 'bob.okafor' },
@@ -189,10 +236,10 @@ describe('posts, replies, quotes', () => {
 
 describe('reposts and follows', () => {
   it('repost, then undo repost of the same post', () => {
-    session.repostClick = { code: 'DCw1AbCdEfG', author: 'alice.chen', at: AT - 500 };
+    session.repostClick = { code: 'DBlu9VEolAA', author: 'alice.chen', at: AT - 500 };
     expect(parse(call('repost'))).toEqual([{
       op: 'did', platform: 'threads', kind: 'repost', ref: ALICE_PK, at: AT,
-      target: { id: ALICE_PK, author: 'alice.chen', url: 'https://www.threads.com/@alice.chen/post/DCw1AbCdEfG' },
+      target: { id: ALICE_PK, author: 'alice.chen', url: 'https://www.threads.com/@alice.chen/post/DBlu9VEolAA' },
     }]);
     expect(parse(call('unrepost'))).toEqual([{ op: 'undid', platform: 'threads', kinds: ['repost'], ref: ALICE_PK, at: AT }]);
   });
@@ -206,6 +253,12 @@ describe('reposts and follows', () => {
     expect(parse(call('unfollow'))).toEqual([{ op: 'undid', platform: 'threads', kinds: ['follow'], ref: '51234567890', at: AT }]);
   });
 
+  it('a follow click is used up by its follow', () => {
+    session.followClick = { code: null, author: 'carol.diaz', at: AT - 100 };
+    expect(parse(call('follow'))[0]).toMatchObject({ target: { author: 'carol.diaz' } });
+    expect(JSON.stringify(parse(call('follow', { startedAt: AT + 60_000 })))).not.toContain('carol');
+  });
+
   it('a click remembered too long ago does not name the target', () => {
     session.followClick = { code: null, author: 'carol.diaz', at: AT - 31 * 60_000 };
     expect(parse(call('follow'))[0]).toMatchObject({ target: { id: '51234567890' } });
@@ -214,6 +267,17 @@ describe('reposts and follows', () => {
 
   it('a mutation refused with errors (HTTP 200) counts nothing', () => {
     expect(parse(call('repost-refused'))).toEqual([]);
+  });
+
+  it('a refusal is read from the main document of several, behind the for (;;); guard', () => {
+    session.repostClick = { code: 'DBlu9VEolAA', author: 'alice.chen', at: AT - 500 };
+    expect(parse(call('repost', { responseBody: 'for (;;);{"errors":[{"message":"x"}],"data":{"create_repost":null}}\n{"extensions":{"is_final":true}}' }))).toEqual([]);
+  });
+
+  it('errors beside data (a partial failure) is no refusal: the repost happened and counts', () => {
+    session.repostClick = { code: 'DBlu9VEolAA', author: 'alice.chen', at: AT - 500 };
+    const body = '{"errors":[{"message":"could not load a field","path":["create_repost","media","owner"]}],"data":{"create_repost":{"repost_id":"1"}}}';
+    expect(parse(call('repost', { responseBody: body }))).toMatchObject([{ op: 'did', kind: 'repost', ref: ALICE_PK }]);
   });
 });
 
@@ -227,13 +291,16 @@ describe('unknown shapes', () => {
     const url = 'https://www.threads.com/api/v1/media/configure_text_only_post/';
     const base = { method: 'POST', url, status: 200, responseBody: '{"status":"ok"}', startedAt: AT };
     expect(() => parse({ ...base, requestBody: 'caption=hi' })).toThrow(ShapeError);
+    // As the tap relays them: a form without signed_body arrives empty, a body that is no form as null.
+    expect(() => parse({ ...base, requestBody: reduceRequestBody(THREADS_TAP, 'caption=hi&text_post_app_info=%7B%7D') })).toThrow(/missing signed_body/);
+    expect(() => parse({ ...base, requestBody: null })).toThrow(/configure_text_only_post: request body is not a readable form/);
     expect(() => parse({ ...base, requestBody: 'signed_body=SIGNATURE.not-json' })).toThrow(ShapeError);
     expect(() => parse({ ...base, requestBody: `signed_body=${encodeURIComponent('SIGNATURE.{"text":"hi","text_post_app_info":{}}')}` })).toThrow(/missing caption/);
   });
 
   it('variables that are not JSON are a ShapeError; unknown mutations and GETs are ignored', () => {
     const url = 'https://www.threads.com/graphql/query';
-    expect(() => parse({ method: 'POST', url, status: 200, requestBody: 'fb_api_req_friendly_name=useBarcelonaFollowMutation&variables=%7B', responseBody: null, startedAt: AT })).toThrow(ShapeError);
+    expect(() => parse({ method: 'POST', url, status: 200, requestBody: 'fb_api_req_friendly_name=useBarcelonaFollowMutation&variables=%7B', responseBody: null, startedAt: AT })).toThrow(/useBarcelonaFollowMutation: variables is not a JSON object/);
     expect(parse({ method: 'POST', url, status: 200, requestBody: 'fb_api_req_friendly_name=useBarcelonaMuteMutation&variables=%7B%7D', responseBody: null, startedAt: AT })).toEqual([]);
     expect(parse(call('repost', { method: 'GET' }))).toEqual([]);
   });
@@ -261,7 +328,7 @@ describe('identity and health', () => {
   it('reads each post\'s code, author and like state', () => {
     const posts = [...load(feed()).querySelectorAll('[data-pressable-container="true"]')];
     expect(posts.map((p) => postIdentity(p))).toEqual([
-      { author: 'alice.chen', code: 'DCw1AbCdEfG' }, { author: 'givefirst.me', code: 'DCv9ZyXwVuT' }, { author: 'bob.okafor', code: 'DCu5QrStUvW' },
+      { author: 'alice.chen', code: 'DBlu9VEolAA' }, { author: 'givefirst.me', code: 'DBlYOI0KA_U' }, { author: 'bob.okafor', code: 'DBlu9AWwq__' },
     ]);
     expect(posts.map((p) => likeState(p))).toEqual([false, true, false]);
   });
@@ -279,7 +346,8 @@ describe('likes, confirmed by the icon flip (watch)', () => {
     emitted = [];
     controller = new AbortController();
     load(feed());
-    createWatch(session)(document, (o) => emitted.push(o), controller.signal);
+    // As when the tap relays no like request (the icon alone decides); the answer's part is tested below.
+    createWatch(session, false)(document, (o) => emitted.push(o), controller.signal);
   });
   afterEach(() => {
     controller.abort();
@@ -287,77 +355,130 @@ describe('likes, confirmed by the icon flip (watch)', () => {
   });
 
   it('a like that holds is one like of the post, by its code and author', () => {
-    click('DCw1AbCdEfG');
-    flip('DCw1AbCdEfG', 'Unlike');
+    click('DBlu9VEolAA');
+    flip('DBlu9VEolAA', 'Unlike');
     vi.advanceTimersByTime(SETTLE_MS - 1);
     expect(emitted).toEqual([]);
     vi.advanceTimersByTime(1);
     expect(emitted).toEqual([{
-      op: 'did', platform: 'threads', kind: 'like', ref: 'DCw1AbCdEfG', at: AT,
-      target: { id: 'DCw1AbCdEfG', author: 'alice.chen', url: 'https://www.threads.com/@alice.chen/post/DCw1AbCdEfG' },
+      op: 'did', platform: 'threads', kind: 'like', ref: 'DBlu9VEolAA', at: AT,
+      target: { id: 'DBlu9VEolAA', author: 'alice.chen', url: 'https://www.threads.com/@alice.chen/post/DBlu9VEolAA' },
     }]);
   });
 
   it('a like the site rolls back (failed request) counts nothing', () => {
-    click('DCw1AbCdEfG');
-    flip('DCw1AbCdEfG', 'Unlike');
+    click('DBlu9VEolAA');
+    flip('DBlu9VEolAA', 'Unlike');
     vi.advanceTimersByTime(300);
-    flip('DCw1AbCdEfG', 'Like');
+    flip('DBlu9VEolAA', 'Like');
     vi.advanceTimersByTime(SETTLE_MS);
     expect(emitted).toEqual([]);
   });
 
   it('a like rolled back after the settle time (a slow request that failed) is undone by the late check', () => {
-    click('DCw1AbCdEfG');
-    flip('DCw1AbCdEfG', 'Unlike');
+    click('DBlu9VEolAA');
+    flip('DBlu9VEolAA', 'Unlike');
     vi.advanceTimersByTime(SETTLE_MS + 3000);
-    flip('DCw1AbCdEfG', 'Like');
+    flip('DBlu9VEolAA', 'Like');
     vi.advanceTimersByTime(LATE_CHECK_MS);
-    expect(emitted).toMatchObject([{ op: 'did', ref: 'DCw1AbCdEfG' }, { op: 'undid', kinds: ['like'], ref: 'DCw1AbCdEfG' }]);
+    expect(emitted).toMatchObject([{ op: 'did', ref: 'DBlu9VEolAA' }, { op: 'undid', kinds: ['like'], ref: 'DBlu9VEolAA' }]);
     expect(emitted[1]?.at).toBeGreaterThan(emitted[0]?.at ?? Infinity);
   });
 
   it('a like that still holds at the late check stays one like', () => {
-    click('DCw1AbCdEfG');
-    flip('DCw1AbCdEfG', 'Unlike');
+    click('DBlu9VEolAA');
+    flip('DBlu9VEolAA', 'Unlike');
     vi.advanceTimersByTime(LATE_CHECK_MS + SETTLE_MS);
     expect(emitted).toHaveLength(1);
   });
 
   it('like → unlike → like in quick succession is one like; unliking later undoes it', () => {
     for (const to of ['Unlike', 'Like', 'Unlike']) {
-      click('DCu5QrStUvW');
-      flip('DCu5QrStUvW', to);
+      click('DBlu9AWwq__');
+      flip('DBlu9AWwq__', to);
       vi.advanceTimersByTime(200);
     }
     vi.advanceTimersByTime(SETTLE_MS);
     expect(emitted.map((o) => o.op)).toEqual(['did']);
-    click('DCu5QrStUvW');
-    flip('DCu5QrStUvW', 'Like');
+    click('DBlu9AWwq__');
+    flip('DBlu9AWwq__', 'Like');
     vi.advanceTimersByTime(SETTLE_MS);
-    expect(emitted[1]).toEqual({ op: 'undid', platform: 'threads', kinds: ['like'], ref: 'DCu5QrStUvW', at: AT + 600 + SETTLE_MS });
+    expect(emitted[1]).toEqual({ op: 'undid', platform: 'threads', kinds: ['like'], ref: 'DBlu9AWwq__', at: AT + 600 + SETTLE_MS });
     // The like's late check sees the unlike as the user's own (a click came after it): nothing more.
     vi.advanceTimersByTime(LATE_CHECK_MS);
     expect(emitted).toHaveLength(2);
   });
 
+  describe('with the like requests relayed (their answers decide)', () => {
+    // One earlier like in this page was relayed: the tap relays them.
+    beforeEach(() => session.noteLikeCall('1', AT - 60_000, true));
+
+    it('a flip counts once its request is accepted: at the settle time when it already was', () => {
+      click('DBlu9VEolAA');
+      flip('DBlu9VEolAA', 'Unlike');
+      parse(call('like', { startedAt: AT + 5 }));
+      vi.advanceTimersByTime(SETTLE_MS);
+      expect(emitted).toMatchObject([{ op: 'did', kind: 'like', ref: 'DBlu9VEolAA', at: AT }]);
+      vi.advanceTimersByTime(LATE_CHECK_MS);
+      expect(emitted).toHaveLength(1);
+    });
+
+    it('a slow request: nothing is stored until it is accepted, then the like counts with the click time', () => {
+      click('DBlu9VEolAA');
+      flip('DBlu9VEolAA', 'Unlike');
+      vi.advanceTimersByTime(SETTLE_MS + 2000);
+      expect(emitted).toEqual([]);
+      parse(call('like', { startedAt: AT + 5 }));
+      vi.advanceTimersByTime(POLL_MS);
+      expect(emitted).toMatchObject([{ op: 'did', ref: 'DBlu9VEolAA', at: AT }]);
+    });
+
+    it('a slow request that fails (the site flips the icon back) never counts, so a reload keeps nothing', () => {
+      click('DBlu9VEolAA');
+      flip('DBlu9VEolAA', 'Unlike');
+      vi.advanceTimersByTime(SETTLE_MS + 3000);
+      expect(emitted).toEqual([]);
+      flip('DBlu9VEolAA', 'Like');
+      vi.advanceTimersByTime(LATE_CHECK_MS);
+      expect(emitted).toEqual([]);
+    });
+
+    it('a refusal (HTTP 200 with errors) never counts, even if the icon stays flipped', () => {
+      click('DBlu9VEolAA');
+      flip('DBlu9VEolAA', 'Unlike');
+      parse(call('like', { startedAt: AT + 5, responseBody: '{"errors":[{"message":"rate limited"}],"data":null}' }));
+      vi.advanceTimersByTime(LATE_CHECK_MS + SETTLE_MS);
+      expect(emitted).toEqual([]);
+    });
+
+    it('an answer to an earlier request does not confirm a later click; a request never relayed leaves the icon to decide', () => {
+      parse(call('like', { startedAt: AT - 10_000 }));
+      click('DBlu9VEolAA');
+      flip('DBlu9VEolAA', 'Unlike');
+      vi.advanceTimersByTime(SETTLE_MS);
+      expect(emitted).toEqual([]);
+      vi.advanceTimersByTime(LATE_CHECK_MS);
+      expect(emitted).toMatchObject([{ op: 'did', ref: 'DBlu9VEolAA', at: AT }]);
+    });
+  });
+
   it('works with Spanish labels', () => {
     load(feed().replace(/aria-label="Like"/g, 'aria-label="Me gusta"').replace(/aria-label="Unlike"/g, 'aria-label="Ya no me gusta"'));
-    click('DCw1AbCdEfG');
-    flip('DCw1AbCdEfG', 'Ya no me gusta');
+    click('DBlu9VEolAA');
+    flip('DBlu9VEolAA', 'Ya no me gusta');
     vi.advanceTimersByTime(SETTLE_MS);
-    expect(emitted).toMatchObject([{ op: 'did', kind: 'like', ref: 'DCw1AbCdEfG' }]);
+    expect(emitted).toMatchObject([{ op: 'did', kind: 'like', ref: 'DBlu9VEolAA' }]);
   });
 
   it('remembers the post a Reply or Repost control was clicked on', () => {
-    document.querySelector('a[href$="/post/DCu5QrStUvW"]')?.closest('[data-pressable-container]')?.querySelector('svg[aria-label="Repost"]')
+    document.querySelector('a[href$="/post/DBlu9AWwq__"]')?.closest('[data-pressable-container]')?.querySelector('svg[aria-label="Repost"]')
       ?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-    expect(session.repostClick).toEqual({ code: 'DCu5QrStUvW', author: 'bob.okafor', at: AT });
+    expect(session.repostClick).toEqual({ code: 'DBlu9AWwq__', author: 'bob.okafor', at: AT });
   });
 
   it('stops when the signal aborts', () => {
-    click('DCw1AbCdEfG');
-    flip('DCw1AbCdEfG', 'Unlike');
+    click('DBlu9VEolAA');
+    flip('DBlu9VEolAA', 'Unlike');
     controller.abort();
     vi.advanceTimersByTime(SETTLE_MS);
     expect(emitted).toEqual([]);
@@ -398,7 +519,7 @@ describe('composer', () => {
 
   it('without a remembered opener, a dialog showing another post is a reply; a submit outside a dialog is nothing', () => {
     const composer = createThreadsComposer();
-    load(dialog('<a href="/@alice.chen/post/DCw1AbCdEfG">alice.chen</a>'));
+    load(dialog('<a href="/@alice.chen/post/DBlu9VEolAA">alice.chen</a>'));
     const url = new URL('https://www.threads.com/');
     expect(composer.describe(document.getElementById('submit') as HTMLElement, url)?.kind).toBe('reply');
     load(dialog(''));

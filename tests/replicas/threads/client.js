@@ -204,6 +204,7 @@
       ${wrap(`<div class="x1iyjqo2"><span>${esc(cfg.me.username)}</span>
         <div role="textbox" contenteditable="true" spellcheck="true" tabindex="0" aria-label="${esc(L.textbox)}" aria-placeholder="${esc(replyTo ? L.replyPlaceholder(replyTo.user.username) : L.placeholder)}" data-lexical-editor="true" style="min-height:60px;outline:1px dashed #ddd"><p><br></p></div></div>`)}
       ${quote ? `<div class="x1n2onr6" style="border:1px solid #ddd;border-radius:8px;padding:6px"><a href="/@${esc(quote.user.username)}/post/${esc(quote.code)}" role="link">${esc(quote.user.username)}</a> ${esc(quote.caption.text)}</div>` : ''}
+      ${replyTo || quote ? '' : `<div role="button" tabindex="0" data-replica-action="add-to-thread" style="color:#999">${esc(L.addToThread)}</div>`}
       <div class="x78zum5" style="justify-content:flex-end">${wrap(`<div role="button" tabindex="0" aria-disabled="true" data-replica-action="publish" class="x1i10hfl"><div class="x6s0dn4">${esc(L.post)}</div></div>`)}</div>`;
     document.body.append(d);
     const box = d.querySelector('[role="textbox"]');
@@ -214,6 +215,19 @@
     composer = { d, box, replyTo, quote };
   }
   function closeComposer() { composer?.d.remove(); composer = null; }
+  // "Add to thread": one more box under the first; each part is posted as a reply to the part before.
+  function addToThread() {
+    if (!composer) return;
+    const box = document.createElement('div');
+    box.setAttribute('role', 'textbox');
+    box.setAttribute('contenteditable', 'true');
+    box.setAttribute('tabindex', '0');
+    box.setAttribute('aria-label', L.textbox);
+    box.setAttribute('data-replica-thread-part', '');
+    box.style.cssText = 'min-height:40px;outline:1px dashed #ddd';
+    composer.d.querySelector('[data-replica-action="add-to-thread"]').before(box);
+    box.focus();
+  }
 
   async function publish() {
     const c = composer;
@@ -227,6 +241,12 @@
     button.setAttribute('aria-disabled', 'true');
     try {
       const media = await configure(text, info);
+      // Parts 2+ of a thread: configure again with reply_id = the part before (no Reply click at all).
+      let previous = media;
+      for (const part of c.d.querySelectorAll('[data-replica-thread-part]')) {
+        const partText = part.innerText.trim();
+        if (partText) previous = await configure(partText, { reply_control: 0, reply_id: previous.pk });
+      }
       closeComposer();
       if (c.replyTo) {
         c.replyTo.reply_count += 1;
@@ -281,6 +301,7 @@
     if (!action) { if (!t.closest('[data-replica-menu]')) closeMenus(); return; }
     if (action === 'publish') { void publish(); return; }
     if (action === 'cancel') { closeComposer(); return; }
+    if (action === 'add-to-thread') { addToThread(); return; }
     if (action === 'create' || action === 'start') { openComposer(); return; }
     if (action === 'follow') { void follow(); return; }
     if (!p || t.closest('[role="dialog"]')) return;
