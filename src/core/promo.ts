@@ -19,7 +19,7 @@ import en from './data/promo/en.json';
 import model from './data/promo/model.json';
 import es from './data/promo/es.json';
 import {
-  fold, foldLowered, hashesOf, isBreakAt, isNumberAt, linksIn, mentionsIn, PhraseBook, scanText, scratchScanned, splitLink, tokenAt, tokens, WeightTally,
+  alternationOf, fold, foldLowered, hashesOf, isBreakAt, isNumberAt, linksIn, mentionsIn, PhraseBook, scanText, scratchScanned, splitLink, tokenAt, tokens, WeightTally,
   withoutLinksAndMentions, wordsAt, wordsOf, type Scanned, type WordHashes,
 } from './text.ts';
 
@@ -166,8 +166,13 @@ function bareCodeIn(plain: string): string | undefined {
   }
   return undefined;
 }
-/** Whether a code word is in a folded post at all: one scan of the text for all of them. */
-const CODE_CUE_RE = new RegExp(LANGS.flatMap((l) => l.codeCues).map(fold).join('|'));
+/**
+ * Whether a code word is in a folded post at all: one scan of the text for all of them, the words
+ * factored by their common beginnings ("c(?:o(?:de|upon|digo)|upon)|promo"), which the regex engine
+ * scans about twice as fast as a plain list: most positions fail on their first character.
+ */
+const CODE_CUE_RE = new RegExp(alternationOf(LANGS.flatMap((l) => l.codeCues).map(fold)));
+
 
 function hostOf(link: string): string | null {
   const { host } = splitLink(link);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  fold, hashesOf, isBreakAt, splitLink, linksIn, mentionsIn, PhraseBook, scanText, scratchScanned, tokenAt, tokens, tokensOfEach, WeightTally, withoutLinksAndMentions, wordsAt,
+  alternationOf, fold, hashesOf, isBreakAt, splitLink, linksIn, mentionsIn, PhraseBook, scanText, scratchScanned, tokenAt, tokens, tokensOfEach, WeightTally, withoutLinksAndMentions, wordsAt,
 } from './text.ts';
 
 describe('text helpers', () => {
@@ -55,6 +55,13 @@ describe('text helpers', () => {
     // An unbalanced quote (inches) marks nothing.
     expect(scanText('My 27" screen: sign up').asked?.some(Boolean) ?? false).toBe(false);
     expect(scanText('no marks at all').asked).toBeNull();
+  });
+
+  it('alternationOf matches exactly its words, factored by their beginnings', () => {
+    expect(alternationOf(['code', 'coupon', 'promo', 'codigo', 'cupon'])).toBe('(?:c(?:o(?:d(?:e|igo)|upon)|upon)|promo)');
+    const re = new RegExp(`^(?:${alternationOf(['a', 'ab', 'a.c', 'x+'])})$`);
+    for (const yes of ['a', 'ab', 'a.c', 'x+']) expect(re.test(yes), yes).toBe(true);
+    for (const no of ['', 'b', 'abc', 'axc', 'x', 'xx']) expect(re.test(no), no).toBe(false);
   });
 
   it('fold takes the fast paths and the general one to the same result', () => {

@@ -32,26 +32,22 @@ function foldKnowing(text: string, lower: string | undefined): string {
     return folded.includes('`') ? folded.replace(/`/g, "'") : folded;
   }
   if (BEYOND_LATIN_RE.test(text)) return text.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[’‘`´]/g, "'").toLowerCase();
-  // Latin with accents or curly apostrophes (most Spanish posts, many English ones): the lower case
-  // with each accented letter swapped for its base, in one pass.
+  // Latin with accents or curly apostrophes (over half the posts: Spanish ones, and English ones with
+  // ’): the lower case with each accented letter swapped for its base. One regex replace finds them
+  // about twice as fast as a loop over every character, and makes a flat string (the scanner reads a
+  // string grown piece by piece about half as fast).
   const low = lower ?? text.toLowerCase();
   // Lower case that changes the length ("İ" → "i̇") takes the general path.
   if (low.length !== text.length) return text.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[’‘`´]/g, "'").toLowerCase();
-  // The pieces are joined once at the end: a string grown by `+=` is a tree of pieces, which the
-  // scanner then reads about half as fast as a flat one.
-  const pieces: string[] = [];
-  let from = 0;
-  for (let i = 0; i < low.length; i++) {
-    const c = low.charCodeAt(i);
-    if (c < 0x60) continue;
-    const swap = c >= 0xc0 ? (c <= 0x24f ? LATIN_BASE[c - 0xc0] : c === 0x2019 || c === 0x2018 ? "'" : undefined) : c === 0x60 || c === 0xb4 ? "'" : undefined;
-    if (swap === undefined) continue;
-    pieces.push(low.slice(from, i), swap);
-    from = i + 1;
-  }
-  if (from === 0) return low;
-  pieces.push(low.slice(from));
-  return pieces.join('');
+  return low.replace(TO_SWAP_RE, swapUnit);
+}
+
+/** What foldKnowing swaps in lower-case Latin text: accented letters, and quotes used as apostrophes. */
+const TO_SWAP_RE = /[`\u00b4\u00c0-\u024f\u2018\u2019]/g;
+
+function swapUnit(unit: string): string {
+  const c = unit.charCodeAt(0);
+  return c >= 0xc0 && c <= 0x24f ? (LATIN_BASE[c - 0xc0] as string) : "'";
 }
 
 /** A number token stands for any number in a pattern (`only <num> seats left`). */
@@ -381,6 +377,28 @@ export function withoutLinksAndMentions(text: string, links?: readonly string[])
   let out = text;
   for (const link of links ?? linksIn(text)) out = out.split(link).join(' ');
   return out.includes('@') ? out.replace(MENTION_RE, '$1 ') : out;
+}
+
+/** A regex source matching exactly `words`, factored as a trie of their characters. */
+export function alternationOf(words: readonly string[]): string {
+  interface Node { next: Map<string, Node>; end: boolean }
+  const root: Node = { next: new Map(), end: false };
+  for (const word of words) {
+    let node = root;
+    for (const ch of word) {
+      let next = node.next.get(ch);
+      if (!next) node.next.set(ch, (next = { next: new Map(), end: false }));
+      node = next;
+    }
+    node.end = true;
+  }
+  const emit = (node: Node): string => {
+    const alternatives = [...node.next].map(([ch, child]) => ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&') + emit(child));
+    if (alternatives.length === 0) return '';
+    const body = alternatives.length === 1 ? (alternatives[0] as string) : `(?:${alternatives.join('|')})`;
+    return node.end ? `(?:${body})?` : body;
+  };
+  return emit(root);
 }
 
 const isAsciiLetter = (c: number): boolean => (c | 0x20) >= 97 && (c | 0x20) <= 122;
