@@ -5,9 +5,11 @@
  * some several JSON documents one per line; refusals sent with HTTP 200 and `errors`). It records every call
  * and can be told to fail one.
  *
- * The ids and slugs below are the ones written into the replica pages; keep both in step.
+ * The ids and slugs below are the ones written into the replica template (tests/replicas/facebook/home.html,
+ * rendered per variant by home.ts); keep both in step.
  */
 import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { facebookHome } from '../replicas/facebook/home.ts';
 import { serveSite, until, type ApiAnswer, type ExportedEvent, type Harness } from './harness.ts';
 
 export const VIEWER = { id: '100004848287494', slug: 'sam.rivera' } as const;
@@ -155,10 +157,10 @@ export class FakeFacebookApi {
 
 export async function serveFacebook(context: BrowserContext, api: FakeFacebookApi): Promise<void> {
   await serveSite(context, 'https://www.facebook.com', {
-    '/': 'facebook/home.html',
-    '/?variant=es': 'facebook/home-es.html',
-    '/?variant=broken': 'facebook/home-broken.html',
-    '/?shape=renamed': 'facebook/home.html',
+    '/': () => facebookHome('en'),
+    '/?variant=es': () => facebookHome('es'),
+    '/?variant=broken': () => facebookHome('broken'),
+    '/?shape=renamed': () => facebookHome('en'),
   }, api.handle);
   await serveSite(context, 'https://static.xx.fbcdn.net', { '/rsrc.php/v4/yQ/r/gfReplicaClient.js': 'facebook/client.js' });
 }

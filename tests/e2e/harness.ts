@@ -156,7 +156,7 @@ export interface ApiAnswer {
 export async function serveSite(
   context: BrowserContext,
   origin: string,
-  pages: Record<string, string>,
+  pages: Record<string, string | (() => string)>,
   api?: (request: { method: string; url: URL; body: string | null }) => ApiAnswer | undefined | Promise<ApiAnswer | undefined>,
 ): Promise<void> {
   const escaped = origin.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -177,6 +177,11 @@ export async function serveSite(
     }
     const file = pages[url.pathname + url.search] ?? pages[url.pathname];
     if (file && request.method() === 'GET') {
+      // A function renders a page from a template (one replica, several variants: tests/replicas/facebook/home.ts).
+      if (typeof file === 'function') {
+        await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: file() });
+        return;
+      }
       const contentType = file.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'text/html; charset=utf-8';
       await route.fulfill({ status: 200, contentType, body: readFileSync(join(REPLICAS, file), 'utf8') });
       return;
