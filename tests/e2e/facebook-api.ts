@@ -10,7 +10,10 @@
  */
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { facebookHome } from '../replicas/facebook/home.ts';
-import { serveSite, until, type ApiAnswer, type ExportedEvent, type Harness } from './harness.ts';
+import { serveSite, storedEvents, until, type ApiAnswer, type ExportedEvent, type Harness } from './harness.ts';
+
+// The Facebook tests' event helpers are the harness's (one copy for every site).
+export { storedEvents, waitForEvent } from './harness.ts';
 
 export const VIEWER = { id: '100004848287494', slug: 'sam.rivera' } as const;
 /** The fb_dtsg and lsd tokens the replica's client sends (they must never be stored or relayed). */
@@ -182,16 +185,8 @@ export function likeButton(page: Page, which: { pos: string }): Locator {
   return post(page, which).locator('.ufi [role="button"]').filter({ has: page.locator('[data-ad-rendering-role="like_button"]') });
 }
 
-export async function storedEvents(h: Harness): Promise<ExportedEvent[]> {
-  return (await h.exportData()).events;
-}
-
 export async function waitForEvents<T>(
   h: Harness, probe: (events: ExportedEvent[]) => T | undefined | null | false, what: string, timeoutMs = 10_000,
 ): Promise<T> {
   return (await until(async () => probe(await storedEvents(h)), timeoutMs, what)) as T;
-}
-
-export async function waitForEvent(h: Harness, id: string, accept: (e: ExportedEvent) => boolean = () => true): Promise<ExportedEvent> {
-  return waitForEvents(h, (events) => events.find((e) => e.id === id && accept(e)), `event ${id}`);
 }

@@ -7,6 +7,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import type { Snapshot } from '../../src/shared/snapshot.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 /**
@@ -217,6 +219,74 @@ export async function closeSitePages(h: Harness): Promise<void> {
     page.close().catch(() => undefined),
     new Promise<void>((resolve) => setTimeout(resolve, 5000)),
   ])));
+}
+
+/** A site's fake server, as the site tests use it: forgets its calls and failures between tests. */
+export interface SiteFake {
+  reset(): void;
+}
+
+/**
+ * The set-up most site test files share, registered on the file's hooks: one Chromium with the built
+ * extension for the whole file, the site served by `serve`; before each test every fake reset and, unless
+ * `deleteAll: false` (files that import their own data, or keep it across tests), every stored event
+ * deleted; after each test the site's tabs closed. Written once here because it had been copied into
+ * each new test file. The harness returned stands for the one `beforeAll` launches, so a file keeps
+ * writing `h.send(…)`; using it before then throws.
+ */
+export function useSite(serve: (context: BrowserContext) => Promise<void>, fakes: SiteFake[], options: { deleteAll?: boolean } = {}): Harness {
+  let current: Harness | undefined;
+  beforeAll(async () => {
+    current = await launch();
+    await serve(current.context);
+  });
+  afterAll(async () => current?.close());
+  beforeEach(async () => {
+    for (const fake of fakes) fake.reset();
+    if (options.deleteAll !== false) expect(await launched().send({ type: 'deleteAll' })).toMatchObject({ ok: true });
+  });
+  afterEach(async () => {
+    if (current) await closeSitePages(current);
+  });
+  const launched = (): Harness => {
+    if (!current) throw new Error('the harness is used before beforeAll launched the browser');
+    return current;
+  };
+  return new Proxy({} as Harness, {
+    get(_, key) {
+      const harness = launched();
+      const value: unknown = Reflect.get(harness, key, harness);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(harness) : value;
+    },
+  });
+}
+
+/** Every stored event, through the extension's export. */
+export async function storedEvents(h: Harness): Promise<ExportedEvent[]> {
+  return (await h.exportData()).events;
+}
+
+/** Waits for the stored event with this id that `accept` accepts (e.g. undone, or with a text). */
+export async function waitForEvent(h: Harness, id: string, accept: (e: ExportedEvent) => boolean = () => true): Promise<ExportedEvent> {
+  return (await until(async () => (await storedEvents(h)).find((e) => e.id === id && accept(e)), 10_000, `event ${id}`)) as ExportedEvent;
+}
+
+/**
+ * How many actions of one platform and kind the balance counts (all days, any flag), from the snapshot
+ * the popup reads: an undone action must leave it, not only be marked.
+ */
+export async function balanceCount(h: Harness, platform: string, kind: string): Promise<number> {
+  const snap = await h.storage<Snapshot>('snapshot');
+  let n = 0;
+  for (const day of snap?.tallies ?? []) {
+    for (const [key, count] of Object.entries(day.counts)) if (key.startsWith(`${platform}|${kind}|`)) n += count ?? 0;
+  }
+  return n;
+}
+
+/** Waits until the balance counts `n` actions of this platform and kind. */
+export async function waitBalanceCount(h: Harness, platform: string, kind: string, n: number): Promise<void> {
+  await until(async () => (await balanceCount(h, platform, kind)) === n, 10_000, `${n} ${platform} ${kind}(s) in the balance`);
 }
 
 /** Local noon of the day `daysAgo` days before today, as ISO: event times that never straddle midnight. */
