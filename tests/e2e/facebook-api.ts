@@ -10,7 +10,7 @@
  */
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { facebookHome } from '../replicas/facebook/home.ts';
-import { serveSite, storedEvents, until, type ApiAnswer, type ExportedEvent, type Harness } from './harness.ts';
+import { RecordingFake, serveSite, storedEvents, until, type ApiAnswer, type ExportedEvent, type Harness } from './harness.ts';
 
 // The Facebook tests' event helpers are the harness's (one copy for every site).
 export { storedEvents, waitForEvent } from './harness.ts';
@@ -54,56 +54,33 @@ export interface RecordedCall {
 const guard = (docs: unknown[]): string => `for (;;);${docs.map((d) => JSON.stringify(d)).join('\n')}`;
 const b64 = (text: string): string => Buffer.from(text).toString('base64');
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-export class FakeFacebookApi {
-  readonly calls: RecordedCall[] = [];
+export class FakeFacebookApi extends RecordingFake<RecordedCall, FailMode> {
   /** Ids of the stories (posts, shares) created so far. */
   readonly stories: string[] = [];
   /** `<post>_<comment>` ids of the comments created so far. */
   readonly comments: string[] = [];
-  latency: [number, number] = [0, 0];
-  private failures = new Map<string, FailMode[]>();
-  private inFlight = 0;
   private seq = 0;
 
-  reset(): void {
-    this.calls.length = 0;
+  constructor() {
+    super('fake Facebook API');
+  }
+
+  override reset(): void {
+    super.reset();
     this.stories.length = 0;
     this.comments.length = 0;
-    this.failures.clear();
-    this.latency = [0, 0];
-  }
-
-  fail(op: string, mode: FailMode, times = 1): void {
-    this.failures.set(op, [...(this.failures.get(op) ?? []), ...Array<FailMode>(times).fill(mode)]);
-  }
-
-  callsOf(op: string): RecordedCall[] {
-    return this.calls.filter((c) => c.op === op);
-  }
-
-  async idle(timeoutMs = 10_000): Promise<void> {
-    await until(() => this.inFlight === 0, timeoutMs, 'the fake Facebook API to answer every call');
   }
 
   readonly handle = async (request: { method: string; url: URL; body: string | null }): Promise<ApiAnswer | undefined> => {
     if (request.method !== 'POST' || request.url.pathname !== '/api/graphql/') return undefined;
-    this.inFlight++;
-    try {
+    return this.answering(() => {
       const form = new URLSearchParams(request.body ?? '');
       const op = form.get('fb_api_req_friendly_name') ?? '';
       const variables = JSON.parse(form.get('variables') ?? '{}') as Record<string, unknown>;
       const answer = this.answer(op, variables);
       this.calls.push({ op, form, variables, status: answer.status });
-      const [min, max] = this.latency;
-      if (max > 0) await sleep(min + Math.random() * (max - min));
       return answer;
-    } finally {
-      this.inFlight--;
-    }
+    });
   };
 
   /** A fresh numeric id, time-ordered like Facebook's. */
@@ -113,7 +90,7 @@ export class FakeFacebookApi {
 
   private answer(op: string, variables: Record<string, unknown>): ApiAnswer {
     const text = (body: string, status = 200): ApiAnswer => ({ status, body, contentType: 'text/html; charset="utf-8"' });
-    const failure = this.failures.get(op)?.shift();
+    const failure = this.nextFailure(op);
     if (failure === 500) return text('<!DOCTYPE html><title>Error</title>Sorry, something went wrong.', 500);
     if (failure === 'login') return text(guard([{ __ar: 1, error: 1357001, errorSummary: "You're Temporarily Blocked", errorDescription: 'Please log in.', payload: null }]));
     if (failure === 'graphql-error') {

@@ -221,6 +221,62 @@ export async function closeSitePages(h: Harness): Promise<void> {
   ])));
 }
 
+/**
+ * What the stateful fakes of a site's API share (written once here after the Facebook fake had copied it
+ * from the LinkedIn and X ones): calls recorded in arrival order, failures queued per operation, an
+ * optional random latency so that requests overlap as on the real network, and a wait until no call is
+ * waiting for its answer.
+ */
+export class RecordingFake<Call extends { op: string }, Failure> {
+  readonly calls: Call[] = [];
+  /** Each answer is held back a random time in [min, max] ms; [0, 0] answers at once. */
+  latency: [number, number] = [0, 0];
+  private failures = new Map<string, Failure[]>();
+  private inFlight = 0;
+
+  /** `name` is how a timeout in `idle` names the fake. */
+  constructor(private readonly name: string) {}
+
+  reset(): void {
+    this.calls.length = 0;
+    this.failures.clear();
+    this.latency = [0, 0];
+  }
+
+  /** Makes the next `times` calls of `op` fail in this way. */
+  fail(op: string, mode: Failure, times = 1): void {
+    this.failures.set(op, [...(this.failures.get(op) ?? []), ...Array<Failure>(times).fill(mode)]);
+  }
+
+  /** Calls of one operation, in arrival order. */
+  callsOf(op: string): Call[] {
+    return this.calls.filter((c) => c.op === op);
+  }
+
+  /** Resolves once no call is waiting for its answer. */
+  async idle(timeoutMs = 10_000): Promise<void> {
+    await until(() => this.inFlight === 0, timeoutMs, `the ${this.name} to answer every call`);
+  }
+
+  /** The failure queued for the next call of `op`, taken off the queue. */
+  protected nextFailure(op: string): Failure | undefined {
+    return this.failures.get(op)?.shift();
+  }
+
+  /** Answers one call (counted in flight until its latency has passed). */
+  protected async answering<T>(answer: () => T): Promise<T> {
+    this.inFlight++;
+    try {
+      const result = answer();
+      const [min, max] = this.latency;
+      if (max > 0) await new Promise((resolve) => setTimeout(resolve, min + Math.random() * (max - min)));
+      return result;
+    } finally {
+      this.inFlight--;
+    }
+  }
+}
+
 /** A site's fake server, as the site tests use it: forgets its calls and failures between tests. */
 export interface SiteFake {
   reset(): void;

@@ -1,11 +1,11 @@
 // @vitest-environment node
 /**
  * The end-to-end harness's shared event and balance helpers (tests/e2e/harness.ts), which the site test
- * files call instead of each keeping its own copy: checked here against a stub harness, so a mistake in
+ * files and fakes call instead of each keeping its own copy: checked here against a stub harness, so a mistake in
  * them shows without a browser. (useSite itself launches Chromium; the e2e files that use it cover it.)
  */
 import { describe, expect, it } from 'vitest';
-import { balanceCount, storedEvents, waitBalanceCount, waitForEvent, type ExportedEvent, type Harness } from '../e2e/harness.ts';
+import { balanceCount, RecordingFake, storedEvents, waitBalanceCount, waitForEvent, type ExportedEvent, type Harness } from '../e2e/harness.ts';
 
 function stub(snapshots: unknown[], events: ExportedEvent[][] = []): Harness {
   let reads = 0;
@@ -46,5 +46,45 @@ describe('storedEvents and waitForEvent', () => {
     const h = stub([], [[like('1')], [like('1', '2026-11-23T12:01:00.000Z')]]);
     const undone = await waitForEvent(h, 'reddit:like:1', (e) => e.undoneAt !== undefined);
     expect(undone.undoneAt).toBe('2026-11-23T12:01:00.000Z');
+  });
+});
+
+describe('RecordingFake', () => {
+  class Fake extends RecordingFake<{ op: string; status: number }, 500 | 'refused'> {
+    constructor() {
+      super('test fake');
+    }
+    call(op: string): Promise<number> {
+      return this.answering(() => {
+        const failure = this.nextFailure(op);
+        const status = failure === 500 ? 500 : 200;
+        this.calls.push({ op, status });
+        return status;
+      });
+    }
+  }
+
+  it('fails the next calls of one operation as queued, records every call in order, and forgets on reset', async () => {
+    const fake = new Fake();
+    fake.fail('like', 500, 2);
+    fake.fail('like', 'refused');
+    expect(await Promise.all(['like', 'post', 'like', 'like', 'like'].map((op) => fake.call(op)))).toEqual([500, 200, 500, 200, 200]);
+    expect(fake.callsOf('like').map((c) => c.status)).toEqual([500, 500, 200, 200]);
+    fake.fail('post', 500);
+    fake.latency = [5, 10];
+    fake.reset();
+    expect(fake.calls).toEqual([]);
+    expect(fake.latency).toEqual([0, 0]);
+    expect(await fake.call('post')).toBe(200);
+  });
+
+  it('is idle only once every answer has waited out its latency', async () => {
+    const fake = new Fake();
+    fake.latency = [30, 30];
+    let answered = false;
+    const pending = fake.call('like').then(() => { answered = true; });
+    await fake.idle(1000);
+    expect(answered).toBe(true);
+    await pending;
   });
 });
