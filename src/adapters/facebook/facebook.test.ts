@@ -78,6 +78,10 @@ describe('fixtures', () => {
     for (const doc of [en, es, broken]) {
       expect(doc!.documentElement.outerHTML).not.toContain('{{');
       expect(doc!.querySelectorAll('[aria-posinset] [role="article"][aria-labelledby]')).toHaveLength(3);
+      // The action bar and comment box, written once in the template, stand in every post (markers dropped).
+      expect(doc!.querySelectorAll('[aria-posinset] .ufi [data-ad-rendering-role="like_button"]')).toHaveLength(3);
+      expect(doc!.querySelectorAll('[aria-posinset] form.comment-form [data-lexical-editor]')).toHaveLength(3);
+      expect(doc!.documentElement.outerHTML).not.toMatch(/\{\{[#/]/);
     }
     // English: FeedUnit pagelets, the article a direct child of the feed unit.
     expect(en!.documentElement.lang).toBe('en');

@@ -66,10 +66,23 @@ function slots(variant: FacebookVariant): Record<string, string> {
   };
 }
 
+/**
+ * Markup every post repeats, written once in the template at its first use between <!--{{#name}}--> and
+ * <!--{{/name}}--> (the markers dropped there), copied where {{name}} stands.
+ */
+function expandFragments(template: string): string {
+  const fragments = new Map<string, string>();
+  const marked = template.replace(/<!--\{\{#(\w+)\}\}-->([\s\S]*?)<!--\{\{\/\1\}\}-->/g, (_, name: string, body: string) => {
+    fragments.set(name, body);
+    return body;
+  });
+  return marked.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => fragments.get(name) ?? whole);
+}
+
 /** The replica page of this variant, as served at https://www.facebook.com/ (see FACEBOOK_URLS). */
 export function facebookHome(variant: FacebookVariant = 'en'): string {
   const values = slots(variant);
-  return readFileSync(TEMPLATE, 'utf8').replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
+  return expandFragments(readFileSync(TEMPLATE, 'utf8')).replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
     const value = values[key];
     if (value === undefined) throw new Error(`tests/replicas/facebook/home.html: no value for {{${key}}} in the ${variant} variant`);
     return value;
