@@ -5,38 +5,17 @@
  * extension keeps the re-like's record as an alias of the event (parse.ts, ledger.ts).
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { Snapshot } from '../../src/shared/snapshot.ts';
-import { closeSitePages, launch, until, type ExportedEvent, type Harness } from './harness.ts';
+import { describe, expect, test } from 'vitest';
+import { balanceCount, until, useSite, type ExportedEvent } from './harness.ts';
 import { FakePds, POSTS, bskyEvents, likeButton, openBluesky, serveBluesky, waitForBskyEvent } from './bluesky-api.ts';
 
-let h: Harness;
 const pds = new FakePds();
-
-beforeAll(async () => {
-  h = await launch();
-  await serveBluesky(h.context, pds);
-});
-afterAll(async () => h?.close());
-beforeEach(async () => {
-  pds.reset();
-  expect(await h.send({ type: 'deleteAll' })).toMatchObject({ ok: true });
-});
-afterEach(async () => {
-  await closeSitePages(h);
-});
+const h = useSite((context) => serveBluesky(context, pds), [pds]);
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000, interval: 50 });
 
 /** How many Bluesky likes the balance counts (all days, any flag), from the snapshot the popup reads. */
-async function countedLikes(): Promise<number> {
-  const snap = await h.storage<Snapshot>('snapshot');
-  let n = 0;
-  for (const day of snap?.tallies ?? []) {
-    for (const [key, count] of Object.entries(day.counts)) if (key.startsWith('bluesky|like|')) n += count ?? 0;
-  }
-  return n;
-}
+const countedLikes = (): Promise<number> => balanceCount(h, 'bluesky', 'like');
 
 /** Clicks the like button of Alice's post and waits until the button and the PDS agree on `state`. */
 async function toggle(page: Page, state: 'true' | 'false'): Promise<void> {

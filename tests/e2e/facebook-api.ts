@@ -5,10 +5,15 @@
  * some several JSON documents one per line; refusals sent with HTTP 200 and `errors`). It records every call
  * and can be told to fail one.
  *
- * The ids and slugs below are the ones written into the replica pages; keep both in step.
+ * The ids and slugs below are the ones written into the replica template (tests/replicas/facebook/home.html,
+ * rendered per variant by home.ts); keep both in step.
  */
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { serveSite, until, type ApiAnswer, type ExportedEvent, type Harness } from './harness.ts';
+import { facebookHome } from '../replicas/facebook/home.ts';
+import { RecordingFake, serveSite, storedEvents, until, type ApiAnswer, type ExportedEvent, type Harness } from './harness.ts';
+
+// The Facebook tests' event helpers are the harness's (one copy for every site).
+export { storedEvents, waitForEvent } from './harness.ts';
 
 export const VIEWER = { id: '100004848287494', slug: 'sam.rivera' } as const;
 /** The fb_dtsg and lsd tokens the replica's client sends (they must never be stored or relayed). */
@@ -49,56 +54,33 @@ export interface RecordedCall {
 const guard = (docs: unknown[]): string => `for (;;);${docs.map((d) => JSON.stringify(d)).join('\n')}`;
 const b64 = (text: string): string => Buffer.from(text).toString('base64');
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-export class FakeFacebookApi {
-  readonly calls: RecordedCall[] = [];
+export class FakeFacebookApi extends RecordingFake<RecordedCall, FailMode> {
   /** Ids of the stories (posts, shares) created so far. */
   readonly stories: string[] = [];
   /** `<post>_<comment>` ids of the comments created so far. */
   readonly comments: string[] = [];
-  latency: [number, number] = [0, 0];
-  private failures = new Map<string, FailMode[]>();
-  private inFlight = 0;
   private seq = 0;
 
-  reset(): void {
-    this.calls.length = 0;
+  constructor() {
+    super('fake Facebook API');
+  }
+
+  override reset(): void {
+    super.reset();
     this.stories.length = 0;
     this.comments.length = 0;
-    this.failures.clear();
-    this.latency = [0, 0];
-  }
-
-  fail(op: string, mode: FailMode, times = 1): void {
-    this.failures.set(op, [...(this.failures.get(op) ?? []), ...Array<FailMode>(times).fill(mode)]);
-  }
-
-  callsOf(op: string): RecordedCall[] {
-    return this.calls.filter((c) => c.op === op);
-  }
-
-  async idle(timeoutMs = 10_000): Promise<void> {
-    await until(() => this.inFlight === 0, timeoutMs, 'the fake Facebook API to answer every call');
   }
 
   readonly handle = async (request: { method: string; url: URL; body: string | null }): Promise<ApiAnswer | undefined> => {
     if (request.method !== 'POST' || request.url.pathname !== '/api/graphql/') return undefined;
-    this.inFlight++;
-    try {
+    return this.answering(() => {
       const form = new URLSearchParams(request.body ?? '');
       const op = form.get('fb_api_req_friendly_name') ?? '';
       const variables = JSON.parse(form.get('variables') ?? '{}') as Record<string, unknown>;
       const answer = this.answer(op, variables);
       this.calls.push({ op, form, variables, status: answer.status });
-      const [min, max] = this.latency;
-      if (max > 0) await sleep(min + Math.random() * (max - min));
       return answer;
-    } finally {
-      this.inFlight--;
-    }
+    });
   };
 
   /** A fresh numeric id, time-ordered like Facebook's. */
@@ -108,7 +90,7 @@ export class FakeFacebookApi {
 
   private answer(op: string, variables: Record<string, unknown>): ApiAnswer {
     const text = (body: string, status = 200): ApiAnswer => ({ status, body, contentType: 'text/html; charset="utf-8"' });
-    const failure = this.failures.get(op)?.shift();
+    const failure = this.nextFailure(op);
     if (failure === 500) return text('<!DOCTYPE html><title>Error</title>Sorry, something went wrong.', 500);
     if (failure === 'login') return text(guard([{ __ar: 1, error: 1357001, errorSummary: "You're Temporarily Blocked", errorDescription: 'Please log in.', payload: null }]));
     if (failure === 'graphql-error') {
@@ -155,10 +137,10 @@ export class FakeFacebookApi {
 
 export async function serveFacebook(context: BrowserContext, api: FakeFacebookApi): Promise<void> {
   await serveSite(context, 'https://www.facebook.com', {
-    '/': 'facebook/home.html',
-    '/?variant=es': 'facebook/home-es.html',
-    '/?variant=broken': 'facebook/home-broken.html',
-    '/?shape=renamed': 'facebook/home.html',
+    '/': () => facebookHome('en'),
+    '/?variant=es': () => facebookHome('es'),
+    '/?variant=broken': () => facebookHome('broken'),
+    '/?shape=renamed': () => facebookHome('en'),
   }, api.handle);
   await serveSite(context, 'https://static.xx.fbcdn.net', { '/rsrc.php/v4/yQ/r/gfReplicaClient.js': 'facebook/client.js' });
 }
@@ -180,16 +162,8 @@ export function likeButton(page: Page, which: { pos: string }): Locator {
   return post(page, which).locator('.ufi [role="button"]').filter({ has: page.locator('[data-ad-rendering-role="like_button"]') });
 }
 
-export async function storedEvents(h: Harness): Promise<ExportedEvent[]> {
-  return (await h.exportData()).events;
-}
-
 export async function waitForEvents<T>(
   h: Harness, probe: (events: ExportedEvent[]) => T | undefined | null | false, what: string, timeoutMs = 10_000,
 ): Promise<T> {
   return (await until(async () => probe(await storedEvents(h)), timeoutMs, what)) as T;
-}
-
-export async function waitForEvent(h: Harness, id: string, accept: (e: ExportedEvent) => boolean = () => true): Promise<ExportedEvent> {
-  return waitForEvents(h, (events) => events.find((e) => e.id === id && accept(e)), `event ${id}`);
 }

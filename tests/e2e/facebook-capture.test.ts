@@ -6,28 +6,15 @@
  * stored, through its own export.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { closeSitePages, launch, type ExportedEvent, type Harness } from './harness.ts';
+import { describe, expect, test } from 'vitest';
+import { useSite, type ExportedEvent } from './harness.ts';
 import {
   CAROL_COMMENT, FACEBOOK_URLS, FakeFacebookApi, POSTS, TOKENS, VIEWER, likeButton, openFacebook, post, serveFacebook, storedEvents,
   waitForEvent, waitForEvents,
 } from './facebook-api.ts';
 
-let h: Harness;
 const api = new FakeFacebookApi();
-
-beforeAll(async () => {
-  h = await launch();
-  await serveFacebook(h.context, api);
-});
-afterAll(async () => h?.close());
-beforeEach(async () => {
-  api.reset();
-  expect(await h.send({ type: 'deleteAll' })).toMatchObject({ ok: true });
-});
-afterEach(async () => {
-  await closeSitePages(h);
-});
+const h = useSite((context) => serveFacebook(context, api), [api]);
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000, interval: 50 });
 const fbEvents = async (): Promise<ExportedEvent[]> => (await storedEvents(h)).filter((e) => e.platform === 'facebook');

@@ -6,27 +6,14 @@
  * - home.html?shape=renamed: the like request's feedback_id renamed; nothing is counted and the network reader
  *   reports the request it could not read, until a request it can read comes in.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { HEALTH_DELAY_MS } from '../../src/content/timing.ts';
 import type { Snapshot } from '../../src/shared/snapshot.ts';
-import { closeSitePages, launch, POPUP, until, type Harness } from './harness.ts';
+import { POPUP, until, useSite } from './harness.ts';
 import { FACEBOOK_URLS, FakeFacebookApi, POSTS, VIEWER, likeButton, openFacebook, serveFacebook, storedEvents, waitForEvent } from './facebook-api.ts';
 
-let h: Harness;
 const api = new FakeFacebookApi();
-
-beforeAll(async () => {
-  h = await launch();
-  await serveFacebook(h.context, api);
-});
-afterAll(async () => h?.close());
-beforeEach(async () => {
-  api.reset();
-  expect(await h.send({ type: 'deleteAll' })).toMatchObject({ ok: true });
-});
-afterEach(async () => {
-  await closeSitePages(h);
-});
+const h = useSite((context) => serveFacebook(context, api), [api]);
 
 /** Long enough for the delayed page check plus an idle callback (its timeout is 2 s) and the write. */
 const HEALTH_WAIT_MS = HEALTH_DELAY_MS + 6_000;

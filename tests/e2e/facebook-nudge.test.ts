@@ -4,23 +4,13 @@
  * publishes it once; a comment (Enter), a reply to a comment and a share with your own words are never nudged.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { closeSitePages, launch, noon, startWith, until, type Harness } from './harness.ts';
+import { describe, expect, test } from 'vitest';
+import { noon, startWith, until, useSite } from './harness.ts';
 import { clickCardButton, readCard, waitForCard } from './nudge-card.ts';
 import { FACEBOOK_URLS, FakeFacebookApi, POSTS, openFacebook, post, serveFacebook, waitForEvents } from './facebook-api.ts';
 
-let h: Harness;
 const api = new FakeFacebookApi();
-
-beforeAll(async () => {
-  h = await launch();
-  await serveFacebook(h.context, api);
-});
-afterAll(async () => h?.close());
-beforeEach(() => api.reset());
-afterEach(async () => {
-  await closeSitePages(h);
-});
+const h = useSite((context) => serveFacebook(context, api), [api], { deleteAll: false });
 
 /** Five own posts and one like this week: far below target, and still below after a few replies. */
 const LOW = [

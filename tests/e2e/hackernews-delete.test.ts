@@ -7,47 +7,19 @@
  * error change nothing.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { Snapshot } from '../../src/shared/snapshot.ts';
-import { closeSitePages, launch, until, type ExportedEvent, type Harness } from './harness.ts';
+import { describe, expect, test } from 'vitest';
+import { balanceCount, storedEvents, until, useSite, waitBalanceCount, waitForEvent as waitForStoredEvent, type ExportedEvent } from './harness.ts';
 import { FakeHn, HN, ITEMS, ME, openHn } from './hackernews-site.ts';
 
-let h: Harness;
 const site = new FakeHn();
+const h = useSite((context) => site.serve(context), [site]);
 
-beforeAll(async () => {
-  h = await launch();
-  await site.serve(h.context);
-});
-afterAll(async () => h?.close());
-beforeEach(async () => {
-  site.reset();
-  expect(await h.send({ type: 'deleteAll' })).toMatchObject({ ok: true });
-});
-afterEach(async () => {
-  await closeSitePages(h);
-});
-
-async function events(): Promise<ExportedEvent[]> {
-  return (await h.exportData()).events;
-}
-async function waitForEvent(id: string, accept: (e: ExportedEvent) => boolean = () => true): Promise<ExportedEvent> {
-  return (await until(async () => (await events()).find((e) => e.id === id && accept(e)), 10_000, `event ${id}`)) as ExportedEvent;
-}
+const events = (): Promise<ExportedEvent[]> => storedEvents(h);
+const waitForEvent = (id: string, accept?: (e: ExportedEvent) => boolean): Promise<ExportedEvent> => waitForStoredEvent(h, id, accept);
 const live = (e: ExportedEvent): boolean => e.undoneAt === undefined;
-
-/** How many `hackernews|<kind>|…` actions the balance counts (all days, any flag), from the snapshot. */
-async function counted(kind: 'post' | 'reply'): Promise<number> {
-  const snap = await h.storage<Snapshot>('snapshot');
-  let n = 0;
-  for (const day of snap?.tallies ?? []) {
-    for (const [key, count] of Object.entries(day.counts)) if (key.startsWith(`hackernews|${kind}|`)) n += count ?? 0;
-  }
-  return n;
-}
-async function waitCounted(kind: 'post' | 'reply', n: number): Promise<void> {
-  await until(async () => (await counted(kind)) === n, 10_000, `${n} hackernews ${kind}(s) in the balance`);
-}
+/** The balance, not only the event: an undone hackernews action must leave the counts the popup reads. */
+const counted = (kind: 'post' | 'reply'): Promise<number> => balanceCount(h, 'hackernews', kind);
+const waitCounted = (kind: 'post' | 'reply', n: number): Promise<void> => waitBalanceCount(h, 'hackernews', kind, n);
 
 /** Waits until the tab shows `url` after a form's redirect (see hackernews-capture.test.ts on waitForURL). */
 async function arrive(page: Page, url: string | RegExp): Promise<void> {

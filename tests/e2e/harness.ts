@@ -7,6 +7,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import type { Snapshot } from '../../src/shared/snapshot.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 /**
@@ -156,7 +158,7 @@ export interface ApiAnswer {
 export async function serveSite(
   context: BrowserContext,
   origin: string,
-  pages: Record<string, string>,
+  pages: Record<string, string | (() => string)>,
   api?: (request: { method: string; url: URL; body: string | null }) => ApiAnswer | undefined | Promise<ApiAnswer | undefined>,
 ): Promise<void> {
   const escaped = origin.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -177,6 +179,11 @@ export async function serveSite(
     }
     const file = pages[url.pathname + url.search] ?? pages[url.pathname];
     if (file && request.method() === 'GET') {
+      // A function renders a page from a template (one replica, several variants: tests/replicas/facebook/home.ts).
+      if (typeof file === 'function') {
+        await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: file() });
+        return;
+      }
       const contentType = file.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'text/html; charset=utf-8';
       await route.fulfill({ status: 200, contentType, body: readFileSync(join(REPLICAS, file), 'utf8') });
       return;
@@ -212,6 +219,130 @@ export async function closeSitePages(h: Harness): Promise<void> {
     page.close().catch(() => undefined),
     new Promise<void>((resolve) => setTimeout(resolve, 5000)),
   ])));
+}
+
+/**
+ * What the stateful fakes of a site's API share (written once here after the Facebook fake had copied it
+ * from the LinkedIn and X ones): calls recorded in arrival order, failures queued per operation, an
+ * optional random latency so that requests overlap as on the real network, and a wait until no call is
+ * waiting for its answer.
+ */
+export class RecordingFake<Call extends { op: string }, Failure> {
+  readonly calls: Call[] = [];
+  /** Each answer is held back a random time in [min, max] ms; [0, 0] answers at once. */
+  latency: [number, number] = [0, 0];
+  private failures = new Map<string, Failure[]>();
+  private inFlight = 0;
+
+  /** `name` is how a timeout in `idle` names the fake. */
+  constructor(private readonly name: string) {}
+
+  reset(): void {
+    this.calls.length = 0;
+    this.failures.clear();
+    this.latency = [0, 0];
+  }
+
+  /** Makes the next `times` calls of `op` fail in this way. */
+  fail(op: string, mode: Failure, times = 1): void {
+    this.failures.set(op, [...(this.failures.get(op) ?? []), ...Array<Failure>(times).fill(mode)]);
+  }
+
+  /** Calls of one operation, in arrival order. */
+  callsOf(op: string): Call[] {
+    return this.calls.filter((c) => c.op === op);
+  }
+
+  /** Resolves once no call is waiting for its answer. */
+  async idle(timeoutMs = 10_000): Promise<void> {
+    await until(() => this.inFlight === 0, timeoutMs, `the ${this.name} to answer every call`);
+  }
+
+  /** The failure queued for the next call of `op`, taken off the queue. */
+  protected nextFailure(op: string): Failure | undefined {
+    return this.failures.get(op)?.shift();
+  }
+
+  /** Answers one call (counted in flight until its latency has passed). */
+  protected async answering<T>(answer: () => T): Promise<T> {
+    this.inFlight++;
+    try {
+      const result = answer();
+      const [min, max] = this.latency;
+      if (max > 0) await new Promise((resolve) => setTimeout(resolve, min + Math.random() * (max - min)));
+      return result;
+    } finally {
+      this.inFlight--;
+    }
+  }
+}
+
+/** A site's fake server, as the site tests use it: forgets its calls and failures between tests. */
+export interface SiteFake {
+  reset(): void;
+}
+
+/**
+ * The set-up most site test files share, registered on the file's hooks: one Chromium with the built
+ * extension for the whole file, the site served by `serve`; before each test every fake reset and, unless
+ * `deleteAll: false` (files that import their own data, or keep it across tests), every stored event
+ * deleted; after each test the site's tabs closed. Written once here because it had been copied into
+ * each new test file. The harness returned stands for the one `beforeAll` launches, so a file keeps
+ * writing `h.send(…)`; using it before then throws.
+ */
+export function useSite(serve: (context: BrowserContext) => Promise<void>, fakes: SiteFake[], options: { deleteAll?: boolean } = {}): Harness {
+  let current: Harness | undefined;
+  beforeAll(async () => {
+    current = await launch();
+    await serve(current.context);
+  });
+  afterAll(async () => current?.close());
+  beforeEach(async () => {
+    for (const fake of fakes) fake.reset();
+    if (options.deleteAll !== false) expect(await launched().send({ type: 'deleteAll' })).toMatchObject({ ok: true });
+  });
+  afterEach(async () => {
+    if (current) await closeSitePages(current);
+  });
+  const launched = (): Harness => {
+    if (!current) throw new Error('the harness is used before beforeAll launched the browser');
+    return current;
+  };
+  return new Proxy({} as Harness, {
+    get(_, key) {
+      const harness = launched();
+      const value: unknown = Reflect.get(harness, key, harness);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(harness) : value;
+    },
+  });
+}
+
+/** Every stored event, through the extension's export. */
+export async function storedEvents(h: Harness): Promise<ExportedEvent[]> {
+  return (await h.exportData()).events;
+}
+
+/** Waits for the stored event with this id that `accept` accepts (e.g. undone, or with a text). */
+export async function waitForEvent(h: Harness, id: string, accept: (e: ExportedEvent) => boolean = () => true): Promise<ExportedEvent> {
+  return (await until(async () => (await storedEvents(h)).find((e) => e.id === id && accept(e)), 10_000, `event ${id}`)) as ExportedEvent;
+}
+
+/**
+ * How many actions of one platform and kind the balance counts (all days, any flag), from the snapshot
+ * the popup reads: an undone action must leave it, not only be marked.
+ */
+export async function balanceCount(h: Harness, platform: string, kind: string): Promise<number> {
+  const snap = await h.storage<Snapshot>('snapshot');
+  let n = 0;
+  for (const day of snap?.tallies ?? []) {
+    for (const [key, count] of Object.entries(day.counts)) if (key.startsWith(`${platform}|${kind}|`)) n += count ?? 0;
+  }
+  return n;
+}
+
+/** Waits until the balance counts `n` actions of this platform and kind. */
+export async function waitBalanceCount(h: Harness, platform: string, kind: string, n: number): Promise<void> {
+  await until(async () => (await balanceCount(h, platform, kind)) === n, 10_000, `${n} ${platform} ${kind}(s) in the balance`);
 }
 
 /** Local noon of the day `daysAgo` days before today, as ISO: event times that never straddle midnight. */

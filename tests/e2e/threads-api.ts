@@ -7,6 +7,7 @@
  * fail an operation and records every call.
  */
 import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { threadsHome } from '../replicas/threads/home.ts';
 import { serveSite, until, type ExportedEvent, type Harness } from './harness.ts';
 
 export const ME = { pk: '63055343223', username: 'givefirst.me' } as const;
@@ -151,10 +152,10 @@ export class FakeThreads {
 
 export async function serveThreads(context: BrowserContext, api: FakeThreads): Promise<void> {
   const pages = {
-    '/': 'threads/home.html',
-    '/?variant=broken': 'threads/home.html',
-    '/?hl=es': 'threads/home-es.html',
-    [`/@${CAROL.username}`]: 'threads/home.html',
+    '/': () => threadsHome('en'),
+    '/?variant=broken': () => threadsHome('en'),
+    '/?hl=es': () => threadsHome('es'),
+    [`/@${CAROL.username}`]: () => threadsHome('en'),
   };
   const handler = async ({ method, url, body }: { method: string; url: URL; body: string | null }) => {
     const answer = api.handle(method, url, body);

@@ -6,29 +6,16 @@
  * by the request's answer.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { tapRelaysLikes } from '../../src/adapters/threads/network.ts';
 import type { Snapshot } from '../../src/shared/snapshot.ts';
-import { closeSitePages, launch, type ExportedEvent, type Harness } from './harness.ts';
+import { useSite, type ExportedEvent } from './harness.ts';
 import {
   ALICE, BOB, CAROL, FakeThreads, ME, POSTS, THREADS_URLS, control, openThreads, post, postUrl, serveThreads, threadsEvents, waitForThreadsEvent,
 } from './threads-api.ts';
 
-let h: Harness;
 const api = new FakeThreads();
-
-beforeAll(async () => {
-  h = await launch();
-  await serveThreads(h.context, api);
-});
-afterAll(async () => h?.close());
-beforeEach(async () => {
-  api.reset();
-  expect(await h.send({ type: 'deleteAll' })).toMatchObject({ ok: true });
-});
-afterEach(async () => {
-  await closeSitePages(h);
-});
+const h = useSite((context) => serveThreads(context, api), [api]);
 
 const poll = <T>(fn: () => T | Promise<T>, timeout = 10_000) => expect.poll(fn, { timeout, interval: 50 });
 

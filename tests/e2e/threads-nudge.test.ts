@@ -5,23 +5,13 @@
  * Reply control or the Quote item is never nudged (English and Spanish labels).
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { closeSitePages, launch, noon, startWith, until, type Harness } from './harness.ts';
+import { describe, expect, test } from 'vitest';
+import { noon, startWith, until, useSite } from './harness.ts';
 import { clickCardButton, readCard, waitForCard } from './nudge-card.ts';
 import { FakeThreads, POSTS, THREADS_URLS, control, openThreads, serveThreads, waitForThreadsEvent } from './threads-api.ts';
 
-let h: Harness;
 const api = new FakeThreads();
-
-beforeAll(async () => {
-  h = await launch();
-  await serveThreads(h.context, api);
-});
-afterAll(async () => h?.close());
-beforeEach(() => api.reset());
-afterEach(async () => {
-  await closeSitePages(h);
-});
+const h = useSite((context) => serveThreads(context, api), [api], { deleteAll: false });
 
 /** Three own posts and one like this week: far below the 3 : 1 target. */
 const LOW = [

@@ -4,28 +4,15 @@
  * what the extension stored, through its own export.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { HEALTH_DELAY_MS } from '../../src/content/timing.ts';
-import { closeSitePages, launch, type ExportedEvent, type Harness } from './harness.ts';
+import { useSite, type ExportedEvent } from './harness.ts';
 import {
   COMMENTS, FakeYouTube, ME, OWNER, VIDEO, YT_URLS, comment, openYouTube, serveYouTube, videoLike, waitForYtEvent, ytEvents,
 } from './youtube-api.ts';
 
-let h: Harness;
 const api = new FakeYouTube();
-
-beforeAll(async () => {
-  h = await launch();
-  await serveYouTube(h.context, api);
-});
-afterAll(async () => h?.close());
-beforeEach(async () => {
-  api.reset();
-  expect(await h.send({ type: 'deleteAll' })).toMatchObject({ ok: true });
-});
-afterEach(async () => {
-  await closeSitePages(h);
-});
+const h = useSite((context) => serveYouTube(context, api), [api]);
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000, interval: 50 });
 type Snap = { health: Record<string, { state: string; problem?: { code: string } }>; identities: Record<string, string> };

@@ -3,32 +3,21 @@
  * channel) below target is held back with the card, the draft stays as written, and "Post anyway"
  * publishes it as a take; a comment on a video is a give and is never nudged.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { closeSitePages, launch, noon, until, type Harness } from './harness.ts';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { noon, startWith, until, useSite } from './harness.ts';
 import { clickCardButton, readCard } from './nudge-card.ts';
 import { FakeYouTube, ME, YT_URLS, openYouTube, serveYouTube, waitForYtEvent } from './youtube-api.ts';
 
-let h: Harness;
 const api = new FakeYouTube();
-
-beforeAll(async () => {
-  h = await launch();
-  await serveYouTube(h.context, api);
-});
-afterAll(async () => h?.close());
+const h = useSite((context) => serveYouTube(context, api), [api], { deleteAll: false });
 
 const LOW = [
   { id: 'youtube:post:UgkxImported1', platform: 'youtube', kind: 'post', at: noon(1), text: 'one', promotional: false, source: 'import' },
   { id: 'youtube:post:UgkxImported2', platform: 'youtube', kind: 'post', at: noon(2), text: 'two', promotional: false, source: 'import' },
 ];
 
-beforeEach(async () => {
-  api.reset();
-  await h.send({ type: 'deleteAll' });
-  const reply = await h.send({ type: 'import', file: { format: 'give-first-export', version: 1, exportedAt: new Date().toISOString(), events: LOW, settings: {} } });
-  expect(reply.ok).toBe(true);
-  await closeSitePages(h);
-});
+// Every test starts below target: only these two own posts stored (the harness's startWith).
+beforeEach(() => startWith(h, LOW));
 
 const POST_BOX = 'ytd-backstage-post-dialog-renderer';
 

@@ -12,6 +12,7 @@ import { isFacebookRefusal, parseFacebookCall, parseFacebookResponse } from './p
 import { authorFromHref, decodeRelayId, facebookPageKind, postIdFromHref, type FacebookPageKind } from './routes.ts';
 import { FacebookSession } from './session.ts';
 import { UNREACT_SETTLE_MS, createWatch } from './watch.ts';
+import { facebookHome, type FacebookVariant } from '../../../tests/replicas/facebook/home.ts';
 
 // ---------------------------------------------------------------------------------------------------
 // Fixtures (src/adapters/facebook/fixtures/): each JSON file is one request/response pair with a `_source`;
@@ -48,7 +49,9 @@ function call(name: string, patch: Partial<NetworkCall> = {}, vars?: (v: Record<
   return { method: f.method, url: f.url, status: f.status, requestBody: form(request), responseBody: f.response, startedAt: AT, ...patch };
 }
 
-const page = (file = 'feed.html'): Document => new DOMParser().parseFromString(readFileSync(join(FIXTURES, file), 'utf8'), 'text/html');
+// Pages: the e2e feed replica itself (tests/replicas/facebook/home.html, one template rendered per variant by
+// home.ts), so the unit tests and the end-to-end tests read the same markup rather than copies that drift.
+const page = (variant: FacebookVariant = 'en'): Document => new DOMParser().parseFromString(facebookHome(variant), 'text/html');
 const blank = (): Document => new DOMParser().parseFromString('<!DOCTYPE html><html><body></body></html>', 'text/html');
 const parse = (c: NetworkCall, doc = page(), session = new FacebookSession()): Observation[] =>
   parseFacebookCall(c, doc, session, facebookAdapter.readIdentity(doc));
@@ -64,9 +67,40 @@ describe('fixtures', () => {
       expect(f.method, name).toBe('POST');
       expect(GRAPHQL_RE.test(f.url), name).toBe(true);
     }
-    for (const html of ['feed.html', 'feed-es.html']) {
-      expect(readFileSync(join(FIXTURES, html), 'utf8')).toMatch(/^<!DOCTYPE html>\n<!--[\s\S]*platforms\.md §7\.A[\s\S]*2026-11-23[\s\S]*-->/);
+    for (const variant of ['en', 'es', 'broken'] as const) {
+      expect(facebookHome(variant)).toMatch(/^<!DOCTYPE html>\n<!--[\s\S]*platforms\.md §7\.A[\s\S]*2026-11-23[\s\S]*-->/);
     }
+  });
+
+  it('the feed replica renders each variant from one template, different only where meant to be', () => {
+    const [en, es, broken] = (['en', 'es', 'broken'] as const).map((v) => page(v));
+    const texts = (doc: Document, selector: string): string[] => [...doc.querySelectorAll(selector)].map((e) => e.getAttribute('aria-label') ?? '');
+    for (const doc of [en, es, broken]) {
+      expect(doc!.documentElement.outerHTML).not.toContain('{{');
+      expect(doc!.querySelectorAll('[aria-posinset] [role="article"][aria-labelledby]')).toHaveLength(3);
+      // The action bar and comment box, written once in the template, stand in every post (markers dropped).
+      expect(doc!.querySelectorAll('[aria-posinset] .ufi [data-ad-rendering-role="like_button"]')).toHaveLength(3);
+      expect(doc!.querySelectorAll('[aria-posinset] form.comment-form [data-lexical-editor]')).toHaveLength(3);
+      expect(doc!.documentElement.outerHTML).not.toMatch(/\{\{[#/]/);
+    }
+    // English: FeedUnit pagelets, the article a direct child of the feed unit.
+    expect(en!.documentElement.lang).toBe('en');
+    expect(en!.querySelectorAll('[data-pagelet^="FeedUnit"]')).toHaveLength(3);
+    expect(en!.querySelectorAll('[aria-posinset] > [role="article"]')).toHaveLength(3);
+    expect(texts(en!, '.ufi .react')).toEqual(['Like', 'Like', 'Like']);
+    expect(en!.querySelectorAll('[data-ad-rendering-role="profile_name"]')).toHaveLength(3);
+    // Spanish: labels, no FeedUnit pagelets, two more wrappers around each article and like control, fetch.
+    expect(es!.documentElement.lang).toBe('es');
+    expect(es!.querySelectorAll('[data-pagelet^="FeedUnit"]')).toHaveLength(0);
+    expect(es!.querySelectorAll('[aria-posinset] > div > div > [role="article"]')).toHaveLength(3);
+    expect(es!.querySelectorAll('.ufi > div > span > .react')).toHaveLength(3);
+    expect(texts(es!, '.ufi .react')).toEqual(['Me gusta', 'Me gusta', 'Me gusta']);
+    expect(es!.body.innerHTML).toMatch(/transport: 'fetch'[\s\S]*"remove":"Quitar Me gusta"/);
+    expect(es!.body.textContent).not.toMatch(/\b(Like|Comment|Share|Reply)\b/);
+    // Broken: the English page with only the post-header hook renamed.
+    expect(broken!.querySelectorAll('[data-ad-rendering-role="profile_name"]')).toHaveLength(0);
+    expect(broken!.querySelectorAll('[data-ad-rendering-role="actor_name"]')).toHaveLength(3);
+    expect(facebookHome('broken').replaceAll('"actor_name"', '"profile_name"')).toBe(facebookHome('en'));
   });
 });
 
@@ -361,14 +395,14 @@ describe('routes', () => {
 describe('identity and health', () => {
   it('reads the signed-in user from the left rail, in both variants', () => {
     expect(facebookAdapter.readIdentity(page())).toBe('sam.rivera');
-    expect(facebookAdapter.readIdentity(page('feed-es.html'))).toBe('sam.rivera');
+    expect(facebookAdapter.readIdentity(page('es'))).toBe('sam.rivera');
     expect(facebookAdapter.readIdentity(blank())).toBeNull();
   });
 
   const FEED = new URL('https://www.facebook.com/');
   it('a rendered feed is healthy, in both variants', () => {
     expect(facebookAdapter.checkHealth(page(), FEED)).toBeNull();
-    expect(facebookAdapter.checkHealth(page('feed-es.html'), FEED)).toBeNull();
+    expect(facebookAdapter.checkHealth(page('es'), FEED)).toBeNull();
   });
 
   it('says so when the post containers, the like controls or the author hooks are gone', () => {
@@ -464,7 +498,7 @@ describe('composer hooks', () => {
     expect(authors(5)).toEqual(['Alice Chen', 'Bob Okafor', 'Acme Bakery']);
     expect(authors(2)).toHaveLength(2);
     expect(hooks.suggestions(doc, 'alice.chen', 5).map((p) => p.querySelector('[data-ad-rendering-role="profile_name"] a')?.textContent)).not.toContain('Alice Chen');
-    expect(hooks.suggestions(page('feed-es.html'), 'sam.rivera', 5)).toHaveLength(3);
+    expect(hooks.suggestions(page('es'), 'sam.rivera', 5)).toHaveLength(3);
   });
 });
 
@@ -475,9 +509,9 @@ describe('watch: an unreact confirmed in the page', () => {
     vi.useRealTimers();
   });
 
-  function setup(file = 'feed.html') {
+  function setup(variant: FacebookVariant = 'en') {
     vi.useFakeTimers();
-    const doc = page(file);
+    const doc = page(variant);
     const session = new FacebookSession();
     const emitted: Observation[] = [];
     const controller = new AbortController();
@@ -497,7 +531,7 @@ describe('watch: an unreact confirmed in the page', () => {
   });
 
   it('works in Spanish, and for a post whose id only the earlier like request said', () => {
-    const { doc, session, emitted, control } = setup('feed-es.html');
+    const { doc, session, emitted, control } = setup('es');
     const alice = control('1');
     // Without FeedUnit pagelets the post is the article itself; Alice's permalink hides her post's id.
     session.postRefs.set(doc.querySelector('[aria-posinset="1"] [role="article"]') as Element, ALICE);
@@ -533,7 +567,7 @@ describe('watch: an unreact confirmed in the page', () => {
 
   it('clicks add no listener to the abort signal: one listener clears every pending check', () => {
     vi.useFakeTimers();
-    const doc = page('feed.html');
+    const doc = page('en');
     const controller = new AbortController();
     const added = vi.spyOn(controller.signal, 'addEventListener');
     const emitted: Observation[] = [];

@@ -12,6 +12,7 @@ import type { NetworkCall } from '../types.ts';
 import { FACEBOOK_TAP } from './network.ts';
 import { parseFacebookCall } from './parse.ts';
 import { FacebookSession } from './session.ts';
+import { facebookHome } from '../../../tests/replicas/facebook/home.ts';
 
 interface CallFixture { method: string; url: string; status: number; request: Record<string, unknown>; response: string }
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -32,7 +33,8 @@ function calls(name: string): { whole: NetworkCall; relayed: NetworkCall } {
   return { whole, relayed: { ...whole, requestBody: reduceRequestBody(FACEBOOK_TAP, whole.requestBody) } };
 }
 
-const page = (): Document => new DOMParser().parseFromString(readFileSync(join(FIXTURES, 'feed.html'), 'utf8'), 'text/html');
+// The e2e feed replica itself (one template, tests/replicas/facebook/home.ts), not a copy of it.
+const page = (): Document => new DOMParser().parseFromString(facebookHome('en'), 'text/html');
 
 describe('FACEBOOK_TAP reductions', () => {
   it.each(NAMES)('%s: no token, actor, session, tracking or idempotence field is relayed', (name) => {

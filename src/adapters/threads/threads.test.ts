@@ -13,6 +13,7 @@ import { parseThreadsCall } from './parse.ts';
 import { parsePostHref, parseProfileHref, postCodePk, threadsPageKind, type ThreadsPageKind } from './routes.ts';
 import { ThreadsSession } from './session.ts';
 import { createWatch, LATE_CHECK_MS, POLL_MS, SETTLE_MS } from './watch.ts';
+import { threadsHome } from '../../../tests/replicas/threads/home.ts';
 
 // Fixtures (src/adapters/threads/fixtures/): one request/response pair per file, with `_source`. The
 // request is the whole form as the page sends it, tokens included, so the tests also show what the tap drops.
@@ -64,6 +65,23 @@ function load(html: string): Document {
   return document;
 }
 const feed = (): string => readFileSync(join(FIXTURES, 'feed.html'), 'utf8');
+
+// The e2e replica page (tests/replicas/threads/home.html) is one template for both languages; the e2e
+// tests rest on the Spanish page keeping its own labels and the client's wrapped variant.
+describe('the replica page', () => {
+  it('renders English and Spanish from one template, each with its own labels and default variant', () => {
+    const [en, es] = (['en', 'es'] as const).map((language) => new DOMParser().parseFromString(threadsHome(language), 'text/html'));
+    const nav = (doc: Document): string[] => [...doc.querySelectorAll('[role="navigation"] svg')].map((svg) => svg.getAttribute('aria-label') ?? '');
+    for (const language of ['en', 'es'] as const) expect(threadsHome(language)).not.toMatch(/\{\{\w+\}\}/);
+    expect(en!.documentElement.lang).toBe('en');
+    expect(nav(en!)).toEqual(['Home', 'Create', 'Profile']);
+    expect(threadsHome('en')).toMatch(/\|\| 'current',[\s\S]*like: 'Like', unlike: 'Unlike'/);
+    expect(es!.documentElement.lang).toBe('es');
+    expect(nav(es!)).toEqual(['Inicio', 'Crear', 'Perfil']);
+    expect(es!.querySelector('[data-replica-action="start"]')?.textContent).toBe('¿Qué novedades hay?');
+    expect(threadsHome('es')).toMatch(/\|\| 'wrapped',[\s\S]*like: 'Me gusta', unlike: 'Ya no me gusta'[\s\S]*Responder a \$\{u\}/);
+  });
+});
 
 let session: ThreadsSession;
 const parse = (c: NetworkCall, own: string | null = 'givefirst.me'): Observation[] => parseThreadsCall(c, session, own);

@@ -1,5 +1,5 @@
 /*
- * Replica of Facebook's web client ("Comet") behaviour for the feed replicas (tests/replicas/facebook/*.html),
+ * Replica of Facebook's web client ("Comet") behaviour for the feed replicas (tests/replicas/facebook/home.html, rendered per variant by home.ts),
  * served by the tests from static.xx.fbcdn.net like Facebook's own bundles. Configured by the page's inline
  * script (`window.__REPLICA_FB__`): transport (`xhr` or `fetch`), labels, and the client's store (feed position
  * → post id, comment → post id), since Facebook's DOM does not carry every id.
