@@ -6,12 +6,14 @@
  * Enter (L) or their own "Comment" button: both are gives and never matched here, so never nudged.
  * Keyboard: the create-post dialog has no known keyboard submit, so no key is ever held back.
  * A dialog that shows a post (the share dialog's preview of the shared post), or one opened from a post's
- * share control, is a quote — never nudged. When unsure describe() says null: a missed nudge is harmless,
- * a nudge on a comment is not.
+ * share control, is a quote — never nudged. So is a post written on another person's profile page: it
+ * goes on their wall, and parse.ts counts it as a reply to them. When unsure describe() says null: a
+ * missed nudge is harmless, a nudge on a comment is not.
  */
 import { pickSuggestions } from '../../shared/suggestions.ts';
 import type { ComposerHooks } from '../types.ts';
-import { postAuthor, posts } from './dom.ts';
+import { ownProfileName, postAuthor, posts } from './dom.ts';
+import { authorFromHref, facebookPageKind } from './routes.ts';
 import { POST_LABELS, selectors } from './selectors.ts';
 
 /** An intent older than this no longer explains an open dialog. */
@@ -43,14 +45,16 @@ export function createFacebookComposer(): ComposerHooks {
       return null;
     },
 
-    describe(submit) {
+    describe(submit, url) {
       const dialog = composerDialog(submit);
       if (!dialog) return null;
       const editors = [...dialog.querySelectorAll<HTMLElement>(selectors.editor)].filter((box) => !box.closest(selectors.article));
       if (editors.length === 0) return null;
       const draft = editors.map((box) => box.innerText.trim()).join('\n\n');
       const sharing = !!dialog.querySelector(selectors.article) || (intent?.kind === 'quote' && Date.now() - intent.at < INTENT_TTL_MS);
-      return { kind: sharing ? 'quote' : 'post', draft, anchor: dialog };
+      const profile = facebookPageKind(url) === 'profile' ? authorFromHref(url.href) : null;
+      const onSomeoneElsesWall = profile !== null && profile !== ownProfileName(submit.ownerDocument);
+      return { kind: sharing ? 'quote' : onSomeoneElsesWall ? 'reply' : 'post', draft, anchor: dialog };
     },
 
     noteClick(target, now) {

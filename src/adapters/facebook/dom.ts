@@ -3,6 +3,15 @@ import { authorFromHref, postIdFromHref } from './routes.ts';
 import { LIKE_LABELS, REMOVE_REACTION_RE, selectors } from './selectors.ts';
 
 /** Post containers, outermost only. */
+/** The signed-in user's handle: the left rail's first profile link, or the "Your profile" link (L). */
+export function ownProfileName(doc: Document): string | null {
+  for (const link of doc.querySelectorAll(selectors.ownProfileLink)) {
+    const author = authorFromHref(link.getAttribute('href') ?? '');
+    if (author) return author;
+  }
+  return null;
+}
+
 export function posts(root: Document | Element): Element[] {
   return [...root.querySelectorAll(selectors.post)].filter((el) => !el.parentElement?.closest(selectors.post));
 }

@@ -461,6 +461,15 @@ describe('composer hooks', () => {
     }
   });
 
+  it('the create-post dialog on another person\'s profile page writes on their wall: a reply, never nudged; on one\'s own, a post', () => {
+    const doc = page();
+    const dialog = withDialog(doc, `${EDITOR('Happy birthday!')}<div role="button" aria-label="Post">Post</div>`);
+    const submit = dialog.querySelector('[aria-label="Post"]') as HTMLElement;
+    expect(hooks.describe(submit, new URL('https://www.facebook.com/dana.lee'))?.kind).toBe('reply');
+    expect(hooks.describe(submit, new URL('https://www.facebook.com/profile.php?id=100007654321098'))?.kind).toBe('reply');
+    expect(hooks.describe(submit, new URL('https://www.facebook.com/sam.rivera'))?.kind).toBe('post');
+  });
+
   it('a disabled Post button, a comment box and its Comment button are never submit controls', () => {
     const doc = page();
     const dialog = withDialog(doc, `${EDITOR('x')}<div role="button" aria-label="Post" aria-disabled="true">Post</div>`);

@@ -1,10 +1,10 @@
 /** The Facebook (www.facebook.com) adapter; m.facebook.com and mbasic are other apps, out of scope. */
 import type { SiteAdapter } from '../types.ts';
 import { createFacebookComposer } from './composer.ts';
-import { likeControlOf, postAuthor, posts } from './dom.ts';
+import { likeControlOf, ownProfileName, postAuthor, posts } from './dom.ts';
 import { FACEBOOK_TAP } from './network.ts';
 import { parseFacebookCall } from './parse.ts';
-import { authorFromHref, facebookPageKind } from './routes.ts';
+import { facebookPageKind } from './routes.ts';
 import { selectors } from './selectors.ts';
 import { FacebookSession } from './session.ts';
 import { createWatch } from './watch.ts';
@@ -12,14 +12,7 @@ import { createWatch } from './watch.ts';
 /** How many posts the health check looks into. */
 const HEALTH_SAMPLE = 20;
 
-/** The signed-in user's handle: the left rail's first profile link, or the "Your profile" link (L). */
-function readIdentity(doc: Document): string | null {
-  for (const link of doc.querySelectorAll(selectors.ownProfileLink)) {
-    const author = authorFromHref(link.getAttribute('href') ?? '');
-    if (author) return author;
-  }
-  return null;
-}
+const readIdentity = ownProfileName;
 
 const session = new FacebookSession();
 
