@@ -129,7 +129,7 @@ const NEGATION_REACH = 3;
  * service worker wakes for every like and reply, and building takes tens of milliseconds.
  */
 let book: PhraseBook<Label> | undefined;
-export function phraseBook(): PhraseBook<Label> {
+function phraseBook(): PhraseBook<Label> {
   book ??= new PhraseBook<Label>({
     ...Object.fromEntries(SIGNAL_LABELS.map((l) => [l, phrasesOf(l)])),
     ...Object.fromEntries(DAMPER_LABELS.map((l) => [l, LANGS.flatMap((lang) => lang[l])])),

@@ -629,6 +629,14 @@ export class PhraseBook<L extends string> {
     }
   }
 
+  /**
+   * Where the next token (hashes h, g) leads from a non-root `node`, or -1: the node's filter first, which
+   * answers most of these steps (no such edge) without a lookup.
+   */
+  private step(node: number, h: number, g: number): number {
+    return (this.nodes[node * NODE_STRIDE + CHILD_FILTER] as number) & filterBit(h) ? this.edge(node, h, g) : -1;
+  }
+
   /** Adds a node's weight to the tally, once per find. */
   private count(node: number, finds: number, tally: WeightTally): void {
     if (this.counted[node] === finds) return;
@@ -679,8 +687,7 @@ export class PhraseBook<L extends string> {
           this.count(first, finds, tally);
           const j = i + 1;
           if ((nodes[at + ENDS] as number) & HAS_EDGES && j < count && kind[j] !== BREAK_RUN) {
-            // Most next tokens are no edge of this node: its filter says so without a lookup.
-            second = (nodes[at + CHILD_FILTER] as number) & filterBit(hash[j] as number) ? this.edge(first, hash[j] as number, hash2[j] as number) : -1;
+            second = this.step(first, hash[j] as number, hash2[j] as number);
             if (second !== -1 && !isListed(unweighted, hash[j] as number, hash2[j] as number)) this.count(second, finds, tally);
           }
         }
@@ -708,8 +715,7 @@ export class PhraseBook<L extends string> {
     if (j < s.count && s.kind[j] !== BREAK_RUN) {
       if ((nodes[at + ENDS] as number) & HAS_EDGES) {
         // `next`: the literal step from here, when find has looked it up already (-2: not yet).
-        const h = s.hash[j] as number;
-        const literal = next !== -2 ? next : (nodes[at + CHILD_FILTER] as number) & filterBit(h) ? this.edge(node, h, s.hash2[j] as number) : -1;
+        const literal = next !== -2 ? next : this.step(node, s.hash[j] as number, s.hash2[j] as number);
         if (literal !== -1 && (nodes[literal * NODE_STRIDE + ENDS] as number) & LEADS_TO_PHRASE) this.walk(literal, s, first, j, found, allowed);
       }
       // Number and wildcard steps exist only in phrases: they always lead to one.
