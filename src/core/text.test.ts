@@ -89,7 +89,7 @@ describe('text helpers', () => {
 
   it('a negation marks the few words after it, in its sentence, and is never found itself', () => {
     const book = new PhraseBook<'promo' | 'neg'>({ promo: ['giveaway', 'waitlist'], neg: ["don't", 'no'] }, { negation: { label: 'neg', reach: 3 } });
-    expect(book.find(scanText(fold("I don't have a giveaway")))).toEqual(new Map());
+    expect(book.find(scanText(fold("I don't have a giveaway"))).size).toBe(0);
     // Beyond its reach, or past the end of the sentence, a phrase counts again.
     expect(book.find(scanText(fold("I don't think we need one more giveaway"))).get('promo')).toEqual({ at: 7, length: 1 });
     expect(book.find(scanText(fold('No. Join the waitlist'))).get('promo')).toEqual({ at: 4, length: 1 });

@@ -140,8 +140,10 @@ export interface Scanned {
   kind: Uint8Array;
   /**
    * Two hashes of each token's text, made while scanning: matching looks tokens up by them without
-   * slicing. The edge table compares all 30 bits of the first and 16 of the second: two different words
-   * pass for each other about once in 2^46 comparisons.
+   * slicing. The first is FNV-1a (30 bits); the second, checkOf, is the token's length and last unit,
+   * which cost nothing per unit (a second rolling hash cost two more multiplications per unit). The edge table compares
+   * both: two different words pass for each other only if their FNV hashes collide (once in 2^30
+   * comparisons) and they also end alike and are as long.
    */
   hash: Int32Array;
   hash2: Int32Array;
@@ -190,10 +192,8 @@ export function scanText(text: string, into?: Scanned): Scanned {
     }
     let j = i + 1;
     let k: number;
-    // The hashes (FNV-1a and a polynomial one, as hashWord) are made in the same pass as the token,
-    // each unit read once.
+    // The hash (FNV-1a, as hashWord) is made in the same pass as the token, each unit read once.
     let h = Math.imul(2166136261 ^ c, 16777619);
-    let g = c;
     if (cls === DIGIT) {
       k = NUMBER;
       while (j < n) {
@@ -203,7 +203,6 @@ export function scanText(text: string, into?: Scanned): Scanned {
           if (!((d === 46 || d === 44) && j + 1 < n && UNIT[text.charCodeAt(j + 1)] === DIGIT)) break;
         }
         h = Math.imul(h ^ d, 16777619);
-        g = (Math.imul(g, 31) + d) | 0;
         j++;
       }
       // "31k", "2m": an amount written short (revenue, followers, a loan), one word rather than a
@@ -211,7 +210,6 @@ export function scanText(text: string, into?: Scanned): Scanned {
       const unit = j < n ? text.charCodeAt(j) : 0;
       if ((unit === 107 || unit === 109) && !(j + 1 < n && isWordUnit(text.charCodeAt(j + 1)))) {
         h = Math.imul(h ^ unit, 16777619);
-        g = (Math.imul(g, 31) + unit) | 0;
         j++;
         k = WORD;
       }
@@ -224,7 +222,6 @@ export function scanText(text: string, into?: Scanned): Scanned {
         // Letters and digits, and an apostrophe or hyphen between them ("we're", "pre-order").
         if (!inWord(dc) && !((d === 39 || d === 45) && j + 1 < n && isWordUnit(text.charCodeAt(j + 1)))) break;
         h = Math.imul(h ^ d, 16777619);
-        g = (Math.imul(g, 31) + d) | 0;
         j++;
       }
     } else if (cls === SYMBOL_UNIT) {
@@ -240,13 +237,12 @@ export function scanText(text: string, into?: Scanned): Scanned {
         j++;
       }
       h = 0;
-      g = 0;
     }
     start[count] = i;
     end[count] = j;
     kind[count] = k;
     hash[count] = h & SMI;
-    hash2[count] = g & SMI;
+    hash2[count] = k === BREAK_RUN ? 0 : checkOf(j - i, text.charCodeAt(j - 1));
     count++;
     i = j;
   }
@@ -278,16 +274,16 @@ function markAskedAt(s: Scanned, i: number): void {
  */
 const SMI = 0x3fffffff;
 
+/** A token's second hash (Scanned.hash2): its length and last unit, 16 bits. */
+function checkOf(length: number, last: number): number {
+  return ((length & 0xff) << 8) | (last & 0xff);
+}
+
 /** The two hashes scanText makes of a token, of a whole word. */
 function hashWord(word: string): [number, number] {
   let h = 2166136261;
-  let g = 0;
-  for (let k = 0; k < word.length; k++) {
-    const c = word.charCodeAt(k);
-    h = Math.imul(h ^ c, 16777619);
-    g = (Math.imul(g, 31) + c) | 0;
-  }
-  return [h & SMI, g & SMI];
+  for (let k = 0; k < word.length; k++) h = Math.imul(h ^ word.charCodeAt(k), 16777619);
+  return [h & SMI, word.length === 0 ? 0 : checkOf(word.length, word.charCodeAt(word.length - 1))];
 }
 
 /** The token's text ('' for a break). */
@@ -461,7 +457,7 @@ export interface PhraseBookOptions<L extends string> {
   /**
    * Word weights (a word-level model) kept on the same trie, so that one lookup per token serves both
    * the phrases and the model (find's `tally`). A key is one token, or two in a row separated by a
-   * space (a word pair).
+   * space (a word pair). Weights are kept to three decimals.
    */
   weights?: ReadonlyMap<string, number>;
   /**
@@ -486,16 +482,17 @@ export class PhraseBook<L extends string> {
   private readonly labels: L[] = [];
   private readonly bitOf = new Map<L, number>();
   /**
-   * Per node, one record of NODE_STRIDE integers side by side (a token that reaches a node reads one
-   * cache line, not one per array): the labels ending here (bits) with two flags in the top bits
-   * (literal edges leave this node; a phrase can end here or below), the node a number or any word leads to
-   * (-1: none), and a filter of the tokens its literal edges take (CHILD_FILTER).
+   * Per node, one record of NODE_STRIDE integers side by side: everything a token that reaches the node
+   * needs is on one cache line, where separate arrays for the weight and the counted mark cost a line
+   * each (a token reads two to four nodes). The record holds the labels ending here (bits) with four
+   * flags in the top bits (literal edges leave this node; a phrase can end here or below; it has a
+   * weight; a number or any word leads on from it), its weight in a word-weight model in thousandths,
+   * the last find that counted that weight, and a filter of the tokens its literal edges take.
    */
   private readonly nodes: Int32Array;
-  /** Per node: the last find that counted its weight. */
-  private readonly counted: Int32Array;
-  /** Per node: its weight in a word-weight model (NaN: none), and the word or word pair it weighs. */
-  private readonly weights: Float64Array;
+  /** Per node: the node a number, then the node any word, leads to (-1: none). Read only when HAS_JUMPS. */
+  private readonly jumps: Int32Array;
+  /** Per node: the word or word pair it weighs. */
   private readonly words: (string | undefined)[] = [];
   /**
    * The edges, in one open-addressing table of 8-byte slots: the parent and the token's first hash
@@ -509,6 +506,8 @@ export class PhraseBook<L extends string> {
   private readonly rootTable: Int32Array;
   private readonly rootMask: number;
   private finds = 0;
+  /** What find returns, reused by every find. */
+  private readonly found = new Found<L>(this.bitOf);
   /** `always` sets turned into label bits, once per set. */
   private readonly masks = new WeakMap<ReadonlySet<L>, number>();
 
@@ -556,7 +555,7 @@ export class PhraseBook<L extends string> {
       let bit = this.bitOf.get(label);
       if (bit === undefined) {
         bit = this.labels.length;
-        if (bit > 29) throw new Error('PhraseBook: at most 30 labels');
+        if (bit > 27) throw new Error('PhraseBook: at most 28 labels');
         this.labels.push(label);
         this.bitOf.set(label, bit);
       }
@@ -587,10 +586,9 @@ export class PhraseBook<L extends string> {
     const count = num.length;
     if (count > 0xffff) throw new Error('PhraseBook: at most 65,535 nodes (an edge keeps its child in 16 bits)');
     this.nodes = new Int32Array(count * NODE_STRIDE);
-    this.weights = Float64Array.from(weight);
+    this.jumps = new Int32Array(count * 2);
     const hasEdges = new Uint8Array(count);
     for (const edge of edges) hasEdges[edge.parent] = 1;
-    this.counted = new Int32Array(count);
     // Which nodes a phrase can still end below (or at): only those are worth walking. Most nodes with
     // children lead only to word pairs of the model, which no walk finds; walking them was a call for
     // nearly every token. A child always has a higher number than its parent, so one backward pass
@@ -602,9 +600,14 @@ export class PhraseBook<L extends string> {
     }
     for (let node = 0; node < count; node++) {
       const at = node * NODE_STRIDE;
-      this.nodes[at + ENDS] = (ends[node] as number) | (hasEdges[node] ? HAS_EDGES : 0) | (leads[node] ? LEADS_TO_PHRASE : 0);
-      this.nodes[at + NUM_NEXT] = num[node] as number;
-      this.nodes[at + ANY_NEXT] = any[node] as number;
+      const w = weight[node] as number;
+      const jumps = (num[node] as number) !== -1 || (any[node] as number) !== -1;
+      this.nodes[at + ENDS] = (ends[node] as number) | (hasEdges[node] ? HAS_EDGES : 0) | (leads[node] ? LEADS_TO_PHRASE : 0)
+        | (Number.isNaN(w) ? 0 : HAS_WEIGHT) | (jumps ? HAS_JUMPS : 0);
+      // Thousandths: the model's weights have three decimals, so integer sums are exact.
+      this.nodes[at + WEIGHT] = Number.isNaN(w) ? 0 : Math.round(w * 1000);
+      this.jumps[node * 2] = num[node] as number;
+      this.jumps[node * 2 + 1] = any[node] as number;
     }
     for (const edge of edges) {
       const at = edge.parent * NODE_STRIDE + CHILD_FILTER;
@@ -639,11 +642,11 @@ export class PhraseBook<L extends string> {
 
   /** Adds a node's weight to the tally, once per find. */
   private count(node: number, finds: number, tally: WeightTally): void {
-    if (this.counted[node] === finds) return;
-    const w = this.weights[node] as number;
-    if (Number.isNaN(w)) return;
-    this.counted[node] = finds;
-    tally.add(node, w);
+    const at = node * NODE_STRIDE;
+    const nodes = this.nodes;
+    if (((nodes[at + ENDS] as number) & HAS_WEIGHT) === 0 || nodes[at + COUNTED] === finds) return;
+    nodes[at + COUNTED] = finds;
+    tally.add(node, nodes[at + WEIGHT] as number);
   }
 
   /** The word (or word pair) a tally's id stands for (WeightTally.topIds). */
@@ -654,11 +657,13 @@ export class PhraseBook<L extends string> {
   /**
    * Every label found, with where its first match starts and how many tokens it spans (the longest
    * phrase at that start). Where the text marks a token as asked (a question or a quotation), only
-   * phrases of the `always` labels may start.
+   * phrases of the `always` labels may start. The answer is the book's one Found, overwritten by its
+   * next find.
    */
-  find(s: Scanned, always?: ReadonlySet<L>, tally?: WeightTally, unweighted?: WordHashes): Map<L, Span> {
+  find(s: Scanned, always?: ReadonlySet<L>, tally?: WeightTally, unweighted?: WordHashes): Found<L> {
     const finds = ++this.finds;
-    const found = new Map<L, Span>();
+    const found = this.found;
+    found.bits = 0;
     let alwaysMask = 0;
     if (always) {
       alwaysMask = this.masks.get(always) ?? 0;
@@ -668,8 +673,8 @@ export class PhraseBook<L extends string> {
       }
     }
     const nodes = this.nodes;
-    const rootNum = nodes[NUM_NEXT] as number;
-    const rootAny = nodes[ANY_NEXT] as number;
+    const rootNum = this.jumps[0] as number;
+    const rootAny = this.jumps[1] as number;
     const { kind, hash, hash2, count } = s;
     const negationBit = this.negationBit;
     // Negation words mark what follows them; they are never found themselves.
@@ -700,7 +705,16 @@ export class PhraseBook<L extends string> {
       const allowed = (s.asked !== null && s.asked[i] === 1 ? alwaysMask : -1) & reported;
       if (allowed === 0) continue;
       // A node that only carries a word weight starts no phrase.
-      if (first !== -1 && (nodes[at + ENDS] as number) & LEADS_TO_PHRASE) this.walk(first, s, i, i, found, allowed, second);
+      if (first !== -1 && (nodes[at + ENDS] as number) & LEADS_TO_PHRASE) {
+        // Most phrase starts ("the", "de", "my") lead nowhere in the post: a walk is begun only if the
+        // next step may lead on to a phrase (or is not known yet), or a label not found yet ends here.
+        // That skips two walks in three.
+        const ends = nodes[at + ENDS] as number;
+        const j = i + 1;
+        const further = j < count && kind[j] !== BREAK_RUN
+          && (second === -2 || ends & HAS_JUMPS || (second !== -1 && (nodes[second * NODE_STRIDE + ENDS] as number) & LEADS_TO_PHRASE));
+        if (further || (ends & allowed & LABEL_BITS & ~found.bits) !== 0) this.walk(first, s, i, i, found, allowed, second);
+      }
       if (rootNum !== -1 && kind[i] === NUMBER) this.walk(rootNum, s, i, i, found, allowed);
       if (rootAny !== -1) this.walk(rootAny, s, i, i, found, allowed);
     }
@@ -708,7 +722,7 @@ export class PhraseBook<L extends string> {
   }
 
   /** `node` has matched tokens first..i: longer phrases first (recorded first), then those ending here. */
-  private walk(node: number, s: Scanned, first: number, i: number, found: Map<L, Span>, allowed: number, next = -2): void {
+  private walk(node: number, s: Scanned, first: number, i: number, found: Found<L>, allowed: number, next = -2): void {
     const j = i + 1;
     const at = node * NODE_STRIDE;
     const nodes = this.nodes;
@@ -719,18 +733,53 @@ export class PhraseBook<L extends string> {
         if (literal !== -1 && (nodes[literal * NODE_STRIDE + ENDS] as number) & LEADS_TO_PHRASE) this.walk(literal, s, first, j, found, allowed);
       }
       // Number and wildcard steps exist only in phrases: they always lead to one.
-      const num = nodes[at + NUM_NEXT] as number;
-      if (num !== -1 && s.kind[j] === NUMBER) this.walk(num, s, first, j, found, allowed);
-      const any = nodes[at + ANY_NEXT] as number;
-      if (any !== -1) this.walk(any, s, first, j, found, allowed);
+      if ((nodes[at + ENDS] as number) & HAS_JUMPS) {
+        const num = this.jumps[node * 2] as number;
+        if (num !== -1 && s.kind[j] === NUMBER) this.walk(num, s, first, j, found, allowed);
+        const any = this.jumps[node * 2 + 1] as number;
+        if (any !== -1) this.walk(any, s, first, j, found, allowed);
+      }
     }
-    let ends = (nodes[at + ENDS] as number) & allowed & LABEL_BITS;
+    // Labels found already keep their first match.
+    let ends = (nodes[at + ENDS] as number) & allowed & LABEL_BITS & ~found.bits;
     while (ends !== 0) {
       const bit = 31 - Math.clz32(ends);
       ends &= ~(1 << bit);
-      const label = this.labels[bit] as L;
-      if (!found.has(label)) found.set(label, { at: first, length: i - first + 1 });
+      found.bits |= 1 << bit;
+      found.at[bit] = first;
+      found.length[bit] = i - first + 1;
     }
+  }
+}
+
+/**
+ * The labels a find found, each with the span of its first match, as bits and two small arrays: a Map
+ * made per post cost more than reading it. Each book has one, which its next find overwrites; a caller
+ * reads it before finding again.
+ */
+export class Found<L extends string> {
+  /** A bit per label found (its bit in the book). */
+  bits = 0;
+  /** Per label bit: the span of its first match. */
+  readonly at = new Int32Array(32);
+  readonly length = new Int32Array(32);
+
+  constructor(private readonly bitOf: ReadonlyMap<L, number>) {}
+
+  get size(): number {
+    let n = 0;
+    for (let b = this.bits; b !== 0; b &= b - 1) n++;
+    return n;
+  }
+
+  has(label: L): boolean {
+    const bit = this.bitOf.get(label);
+    return bit !== undefined && (this.bits & (1 << bit)) !== 0;
+  }
+
+  get(label: L): Span | undefined {
+    const bit = this.bitOf.get(label);
+    return bit !== undefined && (this.bits & (1 << bit)) !== 0 ? { at: this.at[bit] as number, length: this.length[bit] as number } : undefined;
   }
 }
 
@@ -765,8 +814,8 @@ function isListed(list: WordHashes | undefined, h: number, g: number): boolean {
 /** A node's record (PhraseBook.nodes): its fields. */
 const NODE_STRIDE = 4;
 const ENDS = 0;
-const NUM_NEXT = 1;
-const ANY_NEXT = 2;
+const WEIGHT = 1;
+const COUNTED = 2;
 /**
  * A node's filter: bit (h & 31) set for the first hash h of each token its literal edges take. A token
  * whose bit is clear is no edge; of the second steps find tries (about 190,000 in 10,000 posts, over half
@@ -777,8 +826,10 @@ const CHILD_FILTER = 3;
 function filterBit(h: number): number {
   return 1 << (h & 31);
 }
-/** The labels' bits in ENDS (at most 30 labels), and the two flags above them. */
-const LABEL_BITS = 0x3fffffff;
+/** The labels' bits in ENDS (at most 28 labels), and the four flags above them. */
+const LABEL_BITS = 0x0fffffff;
+const HAS_JUMPS = 1 << 28;
+const HAS_WEIGHT = 1 << 29;
 const LEADS_TO_PHRASE = 1 << 30;
 const HAS_EDGES = 1 << 31;
 
@@ -815,33 +866,40 @@ function childKey(g: number, child: number): number {
  * What find adds up from the word weights, each word once: their sum, and the words themselves as the
  * book's ids (PhraseBook.wordOf), from which topIds names the heaviest. Adding is a sum and two array
  * writes, nothing allocated: the heaviest are sorted out only when asked, which few posts are.
- * One tally serves post after post (reset).
+ * One tally serves post after post (reset). Weights are added in thousandths (integers, as the
+ * book keeps them), so the sum is exact whatever the order.
  */
 export class WeightTally {
-  sum = 0;
   static readonly TOP = 4;
+  private milli = 0;
   private ids = new Int32Array(64);
-  private weights = new Float64Array(64);
+  private weights = new Int32Array(64);
   private size = 0;
 
+  /** The sum of the weights added. */
+  get sum(): number {
+    return this.milli / 1000;
+  }
+
   reset(): void {
-    this.sum = 0;
+    this.milli = 0;
     this.size = 0;
   }
 
-  add(id: number, weight: number): void {
-    this.sum += weight;
-    if (weight <= 0) return;
+  /** Adds a word's weight, in thousandths. */
+  add(id: number, milli: number): void {
+    this.milli += milli;
+    if (milli <= 0) return;
     if (this.size === this.ids.length) {
       const ids = new Int32Array(this.size * 2);
-      const weights = new Float64Array(this.size * 2);
+      const weights = new Int32Array(this.size * 2);
       ids.set(this.ids);
       weights.set(this.weights);
       this.ids = ids;
       this.weights = weights;
     }
     this.ids[this.size] = id;
-    this.weights[this.size] = weight;
+    this.weights[this.size] = milli;
     this.size++;
   }
 
