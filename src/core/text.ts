@@ -474,38 +474,44 @@ export interface PhraseBookOptions<L extends string> {
  * in < 100 ms, and the lists hold thousands of phrases once combinations are expanded). A phrase never
  * runs across a sentence break.
  *
- * The trie is flat, in typed arrays: nodes are numbers (0 is the root), and the edges for literal
- * tokens live in one open-addressing table keyed by (node, both token hashes). A lookup is a few
- * integer reads, where a Map of arrays of strings cost a hash of a heap number and a string compare.
+ * The trie is flat, in one typed array: nodes are numbers (0 is the root), each kept in the slot of an
+ * open-addressing table keyed by its parent and the token that leads to it (both hashes). A lookup is
+ * a few integer reads on one cache line, where a Map of arrays of strings cost a hash of a heap number
+ * and a string compare.
  */
 export class PhraseBook<L extends string> {
   private readonly labels: L[] = [];
   private readonly bitOf = new Map<L, number>();
   /**
-   * Per node, one record of NODE_STRIDE integers side by side: everything a token that reaches the node
-   * needs is on one cache line, where separate arrays for the weight and the counted mark cost a line
-   * each (a token reads two to four nodes). The record holds the labels ending here (bits) with four
-   * flags in the top bits (literal edges leave this node; a phrase can end here or below; it has a
-   * weight; a number or any word leads on from it), its weight in a word-weight model in thousandths,
-   * the last find that counted that weight, and a filter of the tokens its literal edges take.
+   * The nodes, in one open-addressing table of 16-byte slots, each node in the slot of the edge that
+   * leads to it (a trie node has one): the lookup of a token reads the node it reaches on the same
+   * cache line. A table of edges beside an array of nodes cost two memory reads per step, and on this
+   * shared machine, when other work fills the caches, those reads were most of find's time.
+   *
+   * A node's id is its slot + 1 (0 is the root, which has no slot). Its record (RECORD_STRIDE integers,
+   * at (id - 1) * RECORD_STRIDE): the edge's key (edgeKey: the parent's id mixed into the token's first
+   * hash); the token's second hash (16 bits) above the node's weight in a word-weight model (thousandths,
+   * signed 16 bits); the labels ending at the node with five flags above them (ENDS); a filter of the
+   * tokens its own edges take. The nodes a number or any word leads to have no edge to hash: their
+   * records follow the table.
    */
-  private readonly nodes: Int32Array;
-  /** Per node: the node a number, then the node any word, leads to (-1: none). Read only when HAS_JUMPS. */
-  private readonly jumps: Int32Array;
-  /** Per node: the word or word pair it weighs. */
+  private readonly records: Int32Array;
+  private readonly mask: number;
+  /** The nodes a number, or any word, leads to, by the id they lead from (only those with HAS_JUMPS). */
+  private readonly numOf = new Map<number, number>();
+  private readonly anyOf = new Map<number, number>();
+  private readonly rootNum: number = -1;
+  private readonly rootAny: number = -1;
+  /** By node id: the word or word pair it weighs. */
   private readonly words: (string | undefined)[] = [];
-  /**
-   * The edges, in one open-addressing table of 8-byte slots: the parent and the token's first hash
-   * mixed into one key (edgeKey), then the low 16 bits of the second hash with the child node (0 for
-   * an empty slot: the root is no one's child). A probe reads one slot, where four separate arrays
-   * cost four reads.
-   */
-  private readonly edgeTable: Int32Array;
-  private readonly edgeMask: number;
-  /** The root's edges, in a table of their own (the same layout): every token looks there first. */
-  private readonly rootTable: Int32Array;
-  private readonly rootMask: number;
   private finds = 0;
+  /**
+   * The nodes whose weight a find has counted: a small open-addressing set, stamped with the find's
+   * number, that stays in the fastest cache (a mark in each record was a write to a cold line).
+   */
+  private seenNode = new Int32Array(1024);
+  private seenFind = new Int32Array(1024);
+  private seenShift = 32 - 10;
   /** What find returns, reused by every find. */
   private readonly found = new Found<L>(this.bitOf);
   /** `always` sets turned into label bits, once per set. */
@@ -526,6 +532,7 @@ export class PhraseBook<L extends string> {
     // Children by word, per node (the lists expand to thousands of phrases sharing few words).
     const children: Map<string, number>[] = [new Map()];
     const edges: { parent: number; h: number; g: number; child: number }[] = [];
+    const wordOfNode: string[] = [];
     const newNode = (parent: number): number => {
       parentOf.push(parent);
       num.push(-1);
@@ -555,7 +562,7 @@ export class PhraseBook<L extends string> {
       let bit = this.bitOf.get(label);
       if (bit === undefined) {
         bit = this.labels.length;
-        if (bit > 27) throw new Error('PhraseBook: at most 28 labels');
+        if (bit > 26) throw new Error('PhraseBook: at most 27 labels');
         this.labels.push(label);
         this.bitOf.set(label, bit);
       }
@@ -579,16 +586,17 @@ export class PhraseBook<L extends string> {
       // A word, or two words in a row ("link below"): a pair's weight sits on the second word's node.
       const [a, b] = key.split(' ') as [string, string | undefined];
       const node = b === undefined ? childOf(0, a) : childOf(childOf(0, a), b);
-      this.words[node] = key;
+      wordOfNode[node] = key;
       weight[node] = w;
     }
 
     const count = num.length;
-    if (count > 0xffff) throw new Error('PhraseBook: at most 65,535 nodes (an edge keeps its child in 16 bits)');
-    this.nodes = new Int32Array(count * NODE_STRIDE);
-    this.jumps = new Int32Array(count * 2);
     const hasEdges = new Uint8Array(count);
-    for (const edge of edges) hasEdges[edge.parent] = 1;
+    const filter = new Int32Array(count);
+    for (const edge of edges) {
+      hasEdges[edge.parent] = 1;
+      filter[edge.parent] = (filter[edge.parent] as number) | filterBit(edge.h);
+    }
     // Which nodes a phrase can still end below (or at): only those are worth walking. Most nodes with
     // children lead only to word pairs of the model, which no walk finds; walking them was a call for
     // nearly every token. A child always has a higher number than its parent, so one backward pass
@@ -598,55 +606,91 @@ export class PhraseBook<L extends string> {
       if (((ends[node] as number) & ~this.negationBit) !== 0) leads[node] = 1;
       if (leads[node]) leads[parentOf[node] as number] = 1;
     }
-    for (let node = 0; node < count; node++) {
-      const at = node * NODE_STRIDE;
+    // The table at most 65% full: a probe that finds nothing reads about four slots, most on one line.
+    let size = 16;
+    while (size * 0.65 < edges.length) size *= 2;
+    this.mask = size - 1;
+    this.records = new Int32Array((size + count - 1 - edges.length) * RECORD_STRIDE);
+    // Ids by creation order: parents before children, so a child's key can use its parent's id.
+    const edgeOf = new Map(edges.map((edge) => [edge.child, edge]));
+    const idOf = new Int32Array(count);
+    let extra = size;
+    for (let node = 1; node < count; node++) {
+      const edge = edgeOf.get(node);
+      let slot: number;
+      if (edge) {
+        const key = edgeKey(idOf[edge.parent] as number, edge.h);
+        slot = key & this.mask;
+        while (this.records[slot * RECORD_STRIDE + ENDS] !== 0) slot = (slot + 1) & this.mask;
+        this.records[slot * RECORD_STRIDE + KEY] = key;
+        this.records[slot * RECORD_STRIDE + CHECK_WEIGHT] = (edge.g & 0xffff) << 16;
+        this.records[slot * RECORD_STRIDE + ENDS] = OCCUPIED;
+      } else {
+        slot = extra++;
+      }
+      idOf[node] = slot + 1;
+    }
+    for (let node = 1; node < count; node++) {
+      const id = idOf[node] as number;
+      const at = (id - 1) * RECORD_STRIDE;
       const w = weight[node] as number;
+      if (!Number.isNaN(w)) {
+        // Thousandths: the model's weights have three decimals, so integer sums are exact.
+        const milli = Math.round(w * 1000);
+        if (Math.abs(milli) > 0x7fff) throw new Error('PhraseBook: a weight is at most 32.767 either way');
+        this.records[at + CHECK_WEIGHT] = (this.records[at + CHECK_WEIGHT] as number) | (milli & 0xffff);
+        this.words[id] = wordOfNode[node];
+      }
       const jumps = (num[node] as number) !== -1 || (any[node] as number) !== -1;
-      this.nodes[at + ENDS] = (ends[node] as number) | (hasEdges[node] ? HAS_EDGES : 0) | (leads[node] ? LEADS_TO_PHRASE : 0)
+      this.records[at + ENDS] = (ends[node] as number) | OCCUPIED | (hasEdges[node] ? HAS_EDGES : 0) | (leads[node] ? LEADS_TO_PHRASE : 0)
         | (Number.isNaN(w) ? 0 : HAS_WEIGHT) | (jumps ? HAS_JUMPS : 0);
-      // Thousandths: the model's weights have three decimals, so integer sums are exact.
-      this.nodes[at + WEIGHT] = Number.isNaN(w) ? 0 : Math.round(w * 1000);
-      this.jumps[node * 2] = num[node] as number;
-      this.jumps[node * 2 + 1] = any[node] as number;
+      this.records[at + FILTER] = filter[node] as number;
+      if ((num[node] as number) !== -1) this.numOf.set(id, idOf[num[node] as number] as number);
+      if ((any[node] as number) !== -1) this.anyOf.set(id, idOf[any[node] as number] as number);
     }
-    for (const edge of edges) {
-      const at = edge.parent * NODE_STRIDE + CHILD_FILTER;
-      this.nodes[at] = (this.nodes[at] as number) | filterBit(edge.h);
-    }
-    [this.rootTable, this.rootMask] = edgeTable(edges.filter((edge) => edge.parent === 0));
-    [this.edgeTable, this.edgeMask] = edgeTable(edges.filter((edge) => edge.parent !== 0));
+    if ((num[0] as number) !== -1) this.rootNum = idOf[num[0] as number] as number;
+    if ((any[0] as number) !== -1) this.rootAny = idOf[any[0] as number] as number;
   }
 
-  /** Where a token with hashes (h, g) leads from `parent`, or -1. */
+  /** The id of the node a token (hashes h, g) leads to from node `parent`, or -1. */
   private edge(parent: number, h: number, g: number): number {
-    const root = parent === 0;
-    const mask = root ? this.rootMask : this.edgeMask;
-    const table = root ? this.rootTable : this.edgeTable;
+    const records = this.records;
+    const mask = this.mask;
     const key = edgeKey(parent, h);
-    const check = childKey(g, 0);
+    const check = (g & 0xffff) << 16;
     for (let slot = key & mask; ; slot = (slot + 1) & mask) {
-      const at = slot * EDGE_STRIDE;
-      const packed = table[at + 1] as number;
-      if (packed === 0) return -1;
-      if (table[at] === key && (packed & ~0xffff) === check) return packed & 0xffff;
+      const at = slot * RECORD_STRIDE;
+      if (records[at + ENDS] === 0) return -1;
+      if (records[at + KEY] === key && ((records[at + CHECK_WEIGHT] as number) & ~0xffff) === check) return slot + 1;
     }
   }
 
   /**
-   * Where the next token (hashes h, g) leads from a non-root `node`, or -1: the node's filter first, which
-   * answers most of these steps (no such edge) without a lookup.
+   * Where the next token (hashes h, g) leads from a non-root node, or -1: the node's filter first, which
+   * answers about a third of these steps (no such edge) without a lookup.
    */
   private step(node: number, h: number, g: number): number {
-    return (this.nodes[node * NODE_STRIDE + CHILD_FILTER] as number) & filterBit(h) ? this.edge(node, h, g) : -1;
+    return (this.records[(node - 1) * RECORD_STRIDE + FILTER] as number) & filterBit(h) ? this.edge(node, h, g) : -1;
   }
 
   /** Adds a node's weight to the tally, once per find. */
   private count(node: number, finds: number, tally: WeightTally): void {
-    const at = node * NODE_STRIDE;
-    const nodes = this.nodes;
-    if (((nodes[at + ENDS] as number) & HAS_WEIGHT) === 0 || nodes[at + COUNTED] === finds) return;
-    nodes[at + COUNTED] = finds;
-    tally.add(node, nodes[at + WEIGHT] as number);
+    const at = (node - 1) * RECORD_STRIDE;
+    const records = this.records;
+    if (((records[at + ENDS] as number) & HAS_WEIGHT) === 0) return;
+    const seenNode = this.seenNode;
+    const seenFind = this.seenFind;
+    const mask = seenNode.length - 1;
+    for (let k = Math.imul(node, 0x9e3779b1) >>> this.seenShift; ; k = (k + 1) & mask) {
+      if (seenFind[k] !== finds) {
+        seenFind[k] = finds;
+        seenNode[k] = node;
+        break;
+      }
+      if (seenNode[k] === node) return;
+    }
+    // The weight: the low 16 bits, signed.
+    tally.add(node, ((records[at + CHECK_WEIGHT] as number) << 16) >> 16);
   }
 
   /** The word (or word pair) a tally's id stands for (WeightTally.topIds). */
@@ -672,17 +716,25 @@ export class PhraseBook<L extends string> {
         this.masks.set(always, alwaysMask);
       }
     }
-    const nodes = this.nodes;
-    const rootNum = this.jumps[0] as number;
-    const rootAny = this.jumps[1] as number;
+    const records = this.records;
+    const rootNum = this.rootNum;
+    const rootAny = this.rootAny;
     const { kind, hash, hash2, count } = s;
+    // A post counts at most two weights a token: the set stays at most a quarter full.
+    if (this.seenNode.length < count * 8) {
+      let bits = 10;
+      while (1 << bits < count * 8) bits++;
+      this.seenNode = new Int32Array(1 << bits);
+      this.seenFind = new Int32Array(1 << bits);
+      this.seenShift = 32 - bits;
+    }
     const negationBit = this.negationBit;
     // Negation words mark what follows them; they are never found themselves.
     const reported = ~negationBit;
     for (let i = 0; i < count; i++) {
       if (kind[i] === BREAK_RUN) continue;
       const first = this.edge(0, hash[i] as number, hash2[i] as number);
-      const at = first * NODE_STRIDE;
+      const at = (first - 1) * RECORD_STRIDE;
       // The next token's node below this one: the second step of a phrase, or a word pair's weight.
       let second = -2;
       if (first !== -1) {
@@ -691,28 +743,28 @@ export class PhraseBook<L extends string> {
         if (tally && !isListed(unweighted, hash[i] as number, hash2[i] as number)) {
           this.count(first, finds, tally);
           const j = i + 1;
-          if ((nodes[at + ENDS] as number) & HAS_EDGES && j < count && kind[j] !== BREAK_RUN) {
+          if ((records[at + ENDS] as number) & HAS_EDGES && j < count && kind[j] !== BREAK_RUN) {
             second = this.step(first, hash[j] as number, hash2[j] as number);
             if (second !== -1 && !isListed(unweighted, hash[j] as number, hash2[j] as number)) this.count(second, finds, tally);
           }
         }
         // The tokens after a negation are marked before the loop reaches them, which comes to the same
         // as marking them beforehand: whether a phrase may match depends on its first token only.
-        if ((nodes[at + ENDS] as number) & negationBit) {
+        if ((records[at + ENDS] as number) & negationBit) {
           for (let j = i + 1; j <= i + this.negationReach && j < count && kind[j] !== BREAK_RUN; j++) markAskedAt(s, j);
         }
       }
       const allowed = (s.asked !== null && s.asked[i] === 1 ? alwaysMask : -1) & reported;
       if (allowed === 0) continue;
       // A node that only carries a word weight starts no phrase.
-      if (first !== -1 && (nodes[at + ENDS] as number) & LEADS_TO_PHRASE) {
+      if (first !== -1 && (records[at + ENDS] as number) & LEADS_TO_PHRASE) {
         // Most phrase starts ("the", "de", "my") lead nowhere in the post: a walk is begun only if the
         // next step may lead on to a phrase (or is not known yet), or a label not found yet ends here.
         // That skips two walks in three.
-        const ends = nodes[at + ENDS] as number;
+        const ends = records[at + ENDS] as number;
         const j = i + 1;
         const further = j < count && kind[j] !== BREAK_RUN
-          && (second === -2 || ends & HAS_JUMPS || (second !== -1 && (nodes[second * NODE_STRIDE + ENDS] as number) & LEADS_TO_PHRASE));
+          && (second === -2 || ends & HAS_JUMPS || (second !== -1 && (records[(second - 1) * RECORD_STRIDE + ENDS] as number) & LEADS_TO_PHRASE));
         if (further || (ends & allowed & LABEL_BITS & ~found.bits) !== 0) this.walk(first, s, i, i, found, allowed, second);
       }
       if (rootNum !== -1 && kind[i] === NUMBER) this.walk(rootNum, s, i, i, found, allowed);
@@ -724,24 +776,24 @@ export class PhraseBook<L extends string> {
   /** `node` has matched tokens first..i: longer phrases first (recorded first), then those ending here. */
   private walk(node: number, s: Scanned, first: number, i: number, found: Found<L>, allowed: number, next = -2): void {
     const j = i + 1;
-    const at = node * NODE_STRIDE;
-    const nodes = this.nodes;
+    const at = (node - 1) * RECORD_STRIDE;
+    const records = this.records;
     if (j < s.count && s.kind[j] !== BREAK_RUN) {
-      if ((nodes[at + ENDS] as number) & HAS_EDGES) {
+      if ((records[at + ENDS] as number) & HAS_EDGES) {
         // `next`: the literal step from here, when find has looked it up already (-2: not yet).
         const literal = next !== -2 ? next : this.step(node, s.hash[j] as number, s.hash2[j] as number);
-        if (literal !== -1 && (nodes[literal * NODE_STRIDE + ENDS] as number) & LEADS_TO_PHRASE) this.walk(literal, s, first, j, found, allowed);
+        if (literal !== -1 && (records[(literal - 1) * RECORD_STRIDE + ENDS] as number) & LEADS_TO_PHRASE) this.walk(literal, s, first, j, found, allowed);
       }
       // Number and wildcard steps exist only in phrases: they always lead to one.
-      if ((nodes[at + ENDS] as number) & HAS_JUMPS) {
-        const num = this.jumps[node * 2] as number;
-        if (num !== -1 && s.kind[j] === NUMBER) this.walk(num, s, first, j, found, allowed);
-        const any = this.jumps[node * 2 + 1] as number;
-        if (any !== -1) this.walk(any, s, first, j, found, allowed);
+      if ((records[at + ENDS] as number) & HAS_JUMPS) {
+        const num = this.numOf.get(node);
+        if (num !== undefined && s.kind[j] === NUMBER) this.walk(num, s, first, j, found, allowed);
+        const any = this.anyOf.get(node);
+        if (any !== undefined) this.walk(any, s, first, j, found, allowed);
       }
     }
     // Labels found already keep their first match.
-    let ends = (nodes[at + ENDS] as number) & allowed & LABEL_BITS & ~found.bits;
+    let ends = (records[at + ENDS] as number) & allowed & LABEL_BITS & ~found.bits;
     while (ends !== 0) {
       const bit = 31 - Math.clz32(ends);
       ends &= ~(1 << bit);
@@ -811,55 +863,33 @@ function isListed(list: WordHashes | undefined, h: number, g: number): boolean {
   return false;
 }
 
-/** A node's record (PhraseBook.nodes): its fields. */
-const NODE_STRIDE = 4;
-const ENDS = 0;
-const WEIGHT = 1;
-const COUNTED = 2;
+/** A node's record (PhraseBook.records): its fields. */
+const RECORD_STRIDE = 4;
+const KEY = 0;
+const CHECK_WEIGHT = 1;
+const ENDS = 2;
 /**
  * A node's filter: bit (h & 31) set for the first hash h of each token its literal edges take. A token
  * whose bit is clear is no edge; of the second steps find tries (about 190,000 in 10,000 posts, over half
  * of them no edge), the filter answers about a third without a lookup.
  */
-const CHILD_FILTER = 3;
+const FILTER = 3;
 
 function filterBit(h: number): number {
   return 1 << (h & 31);
 }
-/** The labels' bits in ENDS (at most 28 labels), and the four flags above them. */
-const LABEL_BITS = 0x0fffffff;
+/** The labels' bits in ENDS (at most 27 labels), and the five flags above them. */
+const LABEL_BITS = 0x07ffffff;
+/** Set in every record: an empty slot's ENDS is 0. */
+const OCCUPIED = 1 << 27;
 const HAS_JUMPS = 1 << 28;
 const HAS_WEIGHT = 1 << 29;
 const LEADS_TO_PHRASE = 1 << 30;
 const HAS_EDGES = 1 << 31;
 
-/** Integers per slot of the edge table: the key, then the second hash's check bits with the child. */
-const EDGE_STRIDE = 2;
-
-/** An open-addressing table of edges (see PhraseBook), at most half full: probe runs stay short. */
-function edgeTable(edges: readonly { parent: number; h: number; g: number; child: number }[]): [Int32Array, number] {
-  let size = 16;
-  while (size < edges.length * 2) size *= 2;
-  const mask = size - 1;
-  const table = new Int32Array(size * EDGE_STRIDE);
-  for (const edge of edges) {
-    const key = edgeKey(edge.parent, edge.h);
-    let slot = key & mask;
-    while (table[slot * EDGE_STRIDE + 1] !== 0) slot = (slot + 1) & mask;
-    table[slot * EDGE_STRIDE] = key;
-    table[slot * EDGE_STRIDE + 1] = childKey(edge.g, edge.child);
-  }
-  return [table, mask];
-}
-
 /** An edge's key: its parent node mixed into the token's first hash (the root's edges keep the hash as it is). */
 function edgeKey(parent: number, h: number): number {
   return (h ^ Math.imul(parent, 0x9e3779b1)) & SMI;
-}
-
-/** The low 16 bits of the second hash, above the child node. */
-function childKey(g: number, child: number): number {
-  return ((g & 0xffff) << 16) | child;
 }
 
 /**
