@@ -110,6 +110,20 @@ describe('text helpers', () => {
     expect(tally.sum).toBeCloseTo(1);
   });
 
+  it('a book of thousands of words and pairs finds each it holds exactly once, and nothing else', () => {
+    // Enough nodes that many share a probe run in the table, and pairs keyed by their first word's slot.
+    const words = Array.from({ length: 3000 }, (_, i) => `w${i.toString(36)}x`);
+    const weights = new Map<string, number>(words.map((w, i) => [w, (i % 7) + 1]));
+    for (let i = 0; i < 500; i++) weights.set(`${words[i]} ${words[i + 1]}`, 10);
+    const book = new PhraseBook<'p'>({ p: ['w0x w1x w2x'] }, { weights });
+    const tally = new WeightTally();
+    const found = book.find(scanText(`${words.slice(0, 600).join(' ')} ${words.slice(0, 600).join(' ')} unknownword w1x w0x`), undefined, tally);
+    let expected = 500 * 10;
+    for (let i = 0; i < 600; i++) expected += (i % 7) + 1;
+    expect(tally.sum).toBe(expected);
+    expect(found.get('p')).toEqual({ at: 0, length: 3 });
+  });
+
   it('a tally adds each weighted word once and names the heaviest', () => {
     const book = new PhraseBook<'x'>({}, { weights: new Map([['launch', 2], ['today', 0.5], ['sadly', -1]]) });
     const tally = new WeightTally();

@@ -635,9 +635,10 @@ export class PhraseBook<L extends string> {
       const at = (id - 1) * RECORD_STRIDE;
       const w = weight[node] as number;
       if (!Number.isNaN(w)) {
-        // Thousandths: the model's weights have three decimals, so integer sums are exact.
-        const milli = Math.round(w * 1000);
-        if (Math.abs(milli) > 0x7fff) throw new Error('PhraseBook: a weight is at most 32.767 either way');
+        // Thousandths: the model's weights have three decimals, so integer sums are exact. A record
+        // keeps 16 bits of them: a weight beyond ±32.767 (a naive Bayes weight is a few units) is cut
+        // there rather than failing every classification.
+        const milli = Math.max(-0x7fff, Math.min(0x7fff, Math.round(w * 1000)));
         this.records[at + CHECK_WEIGHT] = (this.records[at + CHECK_WEIGHT] as number) | (milli & 0xffff);
         this.words[id] = wordOfNode[node];
       }

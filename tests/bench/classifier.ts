@@ -58,7 +58,9 @@ export function classifierFigures(row: RowFn): Record<string, unknown> {
     times.push(performance.now() - started);
   }
   const best = Math.min(...times);
-  row(`classify ${POSTS.toLocaleString('en')} posts, median of ${RUNS} (first run ${times[0]!.toFixed(1)} ms)`, `${median(times).toFixed(1)} ms`,
+  // The fastest run beside the median: on a shared machine a slow phase moves every run, and the two
+  // together show whether this run caught one.
+  row(`classify ${POSTS.toLocaleString('en')} posts, median of ${RUNS} (first run ${times[0]!.toFixed(1)} ms, fastest ${best.toFixed(1)} ms)`, `${median(times).toFixed(1)} ms`,
     `< ${CLASSIFIER_BUDGET.tenThousandMs} ms`, median(times) < CLASSIFIER_BUDGET.tenThousandMs);
   return { ...out, times, best, flagged };
 }
