@@ -58,6 +58,7 @@ export function DataSection() {
   const confirmPeriod = (): void => {
     // Same-shaped keys compare as days. The background checks again (the schema and the ledger).
     if (!from || !to || from > to) return setStatus({ text: t('deleteRangeInvalid'), error: true });
+    setStatus({ text: '', error: false });
     periodDialog.current?.showModal();
   };
 
