@@ -15,7 +15,9 @@ import { nextHealth } from '../shared/health.ts';
 import { normalizeHandle, normalizeSettings, SETTINGS_KEY, type Settings } from '../shared/settings.ts';
 import { emptyNudgeState, SNAPSHOT_DAYS, SNAPSHOT_KEY, type Snapshot } from '../shared/snapshot.ts';
 import { snoozeUntil } from '../core/nudge.ts';
-import { applyObservation, deleteAll, exportEvents, importEvents, rebuildAllTallies, rebuildRecentTallies } from './ledger.ts';
+import {
+  applyObservation, deleteAll, deleteRange, exportEvents, importEvents, PeriodError, rebuildAllTallies, rebuildRecentTallies,
+} from './ledger.ts';
 import { currentLexicon, forgetLexicon, listPosts, RelabelError, relabelPost } from './labels.ts';
 import { database, ownHandles, readSettings, readSnapshot } from './state.ts';
 import { instancePlatform } from './instances.ts';
@@ -170,6 +172,19 @@ async function handlePage(message: PageToBackground): Promise<Reply<unknown>> {
       await publish({ health: {}, identities: {}, nudge: emptyNudgeState() });
       return { ok: true, value: true };
     }
+    case 'deleteRange': {
+      let deleted: number;
+      try {
+        deleted = await deleteRange(await database(), message.from, message.to);
+      } catch (error) {
+        if (error instanceof PeriodError) return { ok: false, error: 'deleteRangeInvalid', detail: error.message };
+        throw error;
+      }
+      // Relabels of deleted posts may be gone, and with them what the classifier learnt.
+      forgetLexicon();
+      await publish();
+      return { ok: true, value: deleted };
+    }
     case 'review': {
       const [settings, snapshot] = await Promise.all([readSettings(), readSnapshot()]);
       return { ok: true, value: await loadReview(await database(), settings, ownHandles(settings, snapshot.identities), Date.now(), message.week) };
@@ -213,7 +228,8 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
   if (sender.id !== browser.runtime.id) return undefined;
   if (isExtensionPage(sender)) {
     const parsed = v.safeParse(PageToBackgroundSchema, raw);
-    if (!parsed.success) return Promise.resolve({ ok: false, error: 'badMessage' });
+    // Our own pages may hear why (e.g. a reversed period); a content script never does.
+    if (!parsed.success) return Promise.resolve({ ok: false, error: 'badMessage', detail: parsed.issues[0].message });
     const message = parsed.output;
     // The review's reads need no place in the write queue: a five-week read must not hold up captures.
     const run = REVIEW_READS.has(message.type) ? handlePage(message) : serial(() => handlePage(message));

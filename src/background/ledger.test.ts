@@ -9,7 +9,11 @@ import { DEFAULT_SETTINGS } from '../shared/settings.ts';
 import { local, useTimeZone } from '../../tests/unit/time-zone.ts';
 import { openDatabase } from './db/open.ts';
 import type { GiveFirstDB } from './db/schema.ts';
-import { applyObservation, deleteAll, exportEvents, importEvents, rebuildAllTallies, rebuildRecentTallies, RECENT_REBUILD_DAYS, type LedgerContext } from './ledger.ts';
+import { relabelPost } from './labels.ts';
+import {
+  applyObservation, deleteAll, deleteRange, exportEvents, importEvents, PeriodError, rebuildAllTallies, rebuildRecentTallies, RECENT_REBUILD_DAYS,
+  type LedgerContext,
+} from './ledger.ts';
 
 useTimeZone('Europe/Madrid');
 
@@ -433,5 +437,105 @@ describe('bulk import and recent rebuilds', () => {
     await rebuildRecentTallies(db, withMe, t0());
     expect(await counts(recentAt)).toEqual({ 'x|like|self': 1 });
     expect(await counts(oldAt)).toEqual({ 'x|like|give': 1 });
+  });
+});
+
+describe('deleteRange (delete a period)', () => {
+  // 2026-11-02 is a Monday: 2026-11-02..2026-11-08 is one whole week.
+  const ev = (id: string, at: number, more: Partial<GiveFirstEvent> = {}): GiveFirstEvent => {
+    const [platform, kind, ref] = id.split(':') as [GiveFirstEvent['platform'], GiveFirstEvent['kind'], string];
+    return { id, platform, kind, at, source: 'import', target: { id: ref, author: 'alice' }, ...more };
+  };
+  // A function: local() must run once the test's time zone is set (useTimeZone sets it in beforeAll).
+  const seeded = (): GiveFirstEvent[] => [
+    ev('x:like:before', local(2026, 11, 1, 23, 59)), // the evening before: outside
+    ev('x:reply:first', local(2026, 11, 2, 0, 0), { text: 'Great point, thanks for sharing the data' }), // first minute: inside
+    ev('x:like:undone', local(2026, 11, 5), { undoneAt: local(2026, 11, 5, 13) }), // undone: inside all the same
+    ev('x:post:mid', local(2026, 11, 5, 9), { text: 'Buy my course', promotional: true, target: undefined }),
+    ev('x:like:last', local(2026, 11, 8, 23, 59)), // last minute of the last day: inside
+    ev('x:like:after', local(2026, 11, 9, 0, 0)), // next midnight: outside
+    ev('x:post:after', local(2026, 11, 12), { text: 'Hello', promotional: false, target: undefined }),
+  ];
+  const INSIDE = ['x:reply:first', 'x:like:undone', 'x:post:mid', 'x:like:last'];
+  const OUTSIDE = ['x:like:before', 'x:like:after', 'x:post:after'];
+  const byDay = async (): Promise<Map<string, DayTally>> => new Map((await db.getAll('days')).map((d) => [d.day, d]));
+
+  it('deletes the events of the period\'s days, both ends included, and keeps every other event as it was', async () => {
+    await importEvents(db, seeded(), own);
+    const kept = (await db.getAll('events')).filter((e) => OUTSIDE.includes(e.id));
+    expect(kept).toHaveLength(3);
+    expect(await deleteRange(db, '2026-11-02', '2026-11-08')).toBe(INSIDE.length);
+    expect(await db.getAll('events')).toEqual(kept);
+  });
+
+  it('removes the counters of the period\'s days, leaves the other days\' counters untouched, and later counts start from zero', async () => {
+    await importEvents(db, seeded(), own);
+    const before = await byDay();
+    expect(before.get('2026-11-05')?.counts).toEqual({ 'x|post|promo': 1 });
+    await deleteRange(db, '2026-11-02', '2026-11-08');
+    const after = await byDay();
+    expect([...after.keys()].sort()).toEqual(['2026-11-01', '2026-11-09', '2026-11-12']);
+    for (const [day, tally] of after) expect(tally).toEqual(before.get(day));
+    await expectCountersConsistent();
+    // A day in the period counts afresh: nothing of the deleted events lingers in its counter.
+    await apply(like('new', local(2026, 11, 5, 18), 'bob'));
+    expect(await counts(local(2026, 11, 5))).toEqual({ 'x|like|give': 1 });
+  });
+
+  it('drops the relabels and aliases of deleted events and keeps those of other events', async () => {
+    await importEvents(db, seeded(), own);
+    await relabelPost(db, 'x:post:mid', false, own);
+    await relabelPost(db, 'x:post:after', true, own);
+    const bsLike = (ref: string, at: number, alias: string): DidObservation => ({
+      op: 'did', platform: 'bluesky', kind: 'like', ref, at, target: { id: `post-${ref}`, author: 'did:plc:alice' }, aliases: [alias],
+    });
+    await apply(bsLike('in', local(2026, 11, 3), 'in-again'));
+    await apply(bsLike('out', local(2026, 11, 10), 'out-again'));
+    expect(await db.getAllKeys('aliases')).toEqual(['bluesky:like:in-again', 'bluesky:like:out-again']);
+
+    expect(await deleteRange(db, '2026-11-02', '2026-11-08')).toBe(INSIDE.length + 1);
+    expect(await db.getAllKeys('labels')).toEqual(['x:post:after']);
+    expect(await db.getAll('aliases')).toEqual([{ key: 'bluesky:like:out-again', event: 'bluesky:like:out' }]);
+    // The kept alias still leads an undo to its event.
+    await apply({ op: 'undid', platform: 'bluesky', kinds: ['like'], ref: 'out-again', at: local(2026, 11, 10, 13) });
+    expect((await db.get('events', 'bluesky:like:out'))?.undoneAt).toBe(local(2026, 11, 10, 13));
+  });
+
+  it('deletes the nudge log of the period and the reflections on weeks it covers whole', async () => {
+    for (const at of [local(2026, 11, 1, 22), local(2026, 11, 4, 9), local(2026, 11, 9, 8)]) {
+      await db.add('nudges', { platform: 'x', at, outcome: 'shown', variant: 'full' });
+    }
+    for (const week of ['2026-10-26', '2026-11-02', '2026-11-05', '2026-11-09']) {
+      await db.put('reviews', { week, happy: 'yes', intention: 'reply more', target: 3, savedAt: local(2026, 11, 9) });
+    }
+    expect(await deleteRange(db, '2026-11-02', '2026-11-08')).toBe(0);
+    expect((await db.getAll('nudges')).map((n) => n.at)).toEqual([local(2026, 11, 1, 22), local(2026, 11, 9, 8)]);
+    // 2026-11-02 lies inside whole; the others start before it, or end after it (11-05 runs to 11-11).
+    expect(await db.getAllKeys('reviews')).toEqual(['2026-10-26', '2026-11-05', '2026-11-09']);
+    // A period shorter than a week keeps every reflection.
+    await deleteRange(db, '2026-11-10', '2026-11-15');
+    expect(await db.getAllKeys('reviews')).toEqual(['2026-10-26', '2026-11-05', '2026-11-09']);
+  });
+
+  it('follows the local day on a DST change, as the counters do (Europe/Madrid, 2026-10-25 has 25 hours)', async () => {
+    await importEvents(db, [
+      ev('x:like:sat', local(2026, 10, 24, 23, 30)),
+      ev('x:like:early', local(2026, 10, 25, 0, 30)),
+      ev('x:like:late', local(2026, 10, 25, 23, 30)),
+      ev('x:like:mon', local(2026, 10, 26, 0, 30)),
+    ], own);
+    expect(await deleteRange(db, '2026-10-25', '2026-10-25')).toBe(2);
+    expect((await db.getAllKeys('events')).sort()).toEqual(['x:like:mon', 'x:like:sat']);
+    expect((await db.getAllKeys('days')).sort()).toEqual(['2026-10-24', '2026-10-26']);
+  });
+
+  it('refuses a reversed period or one that is not a calendar day, and deletes nothing', async () => {
+    await importEvents(db, seeded(), own);
+    const [events, days] = [await db.getAll('events'), await db.getAll('days')];
+    await expect(deleteRange(db, '2026-11-08', '2026-11-02')).rejects.toThrow(PeriodError);
+    await expect(deleteRange(db, '2026-11-02', '2026-11-31')).rejects.toThrow(PeriodError);
+    await expect(deleteRange(db, '2026-11-2', '2026-11-08')).rejects.toThrow(PeriodError);
+    expect(await db.getAll('events')).toEqual(events);
+    expect(await db.getAll('days')).toEqual(days);
   });
 });

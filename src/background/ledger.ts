@@ -3,10 +3,11 @@
  * change in one IndexedDB transaction so a service worker stopped mid-write leaves no half-change.
  */
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
-import { dayKey } from '../core/days.ts';
+import { dayKey, isDayKey } from '../core/days.ts';
 import { isGenericReply } from '../core/generic.ts';
 import { classifyPromotion, type Lexicon, type PromoContext } from '../core/promo.ts';
 import { applyToTally, buildTallies, dayOf, emptyTally, isLive, tallyKeyOf, type OwnHandles } from '../core/tally.ts';
+import { addDays, startOfDay } from '../core/week-summary.ts';
 import { eventId, type GiveFirstEvent } from '../shared/events.ts';
 import type { DidObservation, Observation, UndidObservation } from '../shared/observations.ts';
 import type { Settings } from '../shared/settings.ts';
@@ -263,4 +264,62 @@ export async function deleteAll(db: DB): Promise<void> {
     tx.objectStore('events').clear(), tx.objectStore('days').clear(), tx.objectStore('nudges').clear(), tx.objectStore('labels').clear(),
     tx.objectStore('aliases').clear(), tx.done,
   ]);
+}
+
+/** A period that names no calendar day, or ends before it starts. Nothing is deleted. */
+export class PeriodError extends Error {}
+
+/**
+ * Deletes what was recorded on the local days `from` to `to` (`YYYY-MM-DD`, both included) and returns
+ * how many events went, in one transaction: the events whose `at` falls on those days (undone ones and
+ * tombstones too), their relabels (labels, keyed by event id), the other refs that led to them
+ * (aliases, whose `event` names them), the nudge log of those days, their counters, and the
+ * reflections on weeks the period covers whole. Everything outside the period stays as it was.
+ */
+export async function deleteRange(db: DB, from: string, to: string): Promise<number> {
+  if (!isDayKey(from) || !isDayKey(to)) throw new PeriodError(`not a calendar day: ${isDayKey(from) ? to : from}`);
+  if (from > to) throw new PeriodError(`${from} is after ${to}`);
+  // A day is what dayKey says it is, as for the counters: the time index is read a day wider on each
+  // side and every time is filtered through dayKey, so a DST change at midnight cannot move the edge.
+  const wide = IDBKeyRange.bound(startOfDay(addDays(from, -1)), startOfDay(addDays(to, 2)), false, true);
+  const inPeriod = (at: number): boolean => {
+    const day = dayKey(at);
+    return day >= from && day <= to;
+  };
+  const tx = db.transaction(['events', 'days', 'nudges', 'labels', 'aliases', 'reviews'], 'readwrite');
+  const ids = new Set<string>();
+  for (let c = await tx.objectStore('events').index('byAt').openKeyCursor(wide); c; c = await c.continue()) {
+    if (inPeriod(c.key)) ids.add(c.primaryKey);
+  }
+  // The nudge log of those days goes too: it is a record of them, and "heeded" is read from the gives
+  // that followed a card, which are gone.
+  const nudges: number[] = [];
+  for (let c = await tx.objectStore('nudges').index('byAt').openKeyCursor(wide); c; c = await c.continue()) {
+    if (inPeriod(c.key)) nudges.push(c.primaryKey);
+  }
+  // Aliases are keyed by the other ref, not by event: one pass over the (small) store.
+  for (let c = await tx.objectStore('aliases').openCursor(); c; c = await c.continue()) {
+    if (ids.has(c.value.event)) await c.delete();
+  }
+  const events = tx.objectStore('events');
+  const labels = tx.objectStore('labels');
+  // A reflection is the user's own words on one week (how it felt, an intention). Once the period has
+  // erased every day of a week, keeping them would keep a record of days the user asked to forget, on a
+  // week with nothing left to review; a week the period only cuts into keeps its reflection, which
+  // still speaks of days that remain. (The target it set was copied into the settings when saved and
+  // stays there either way.) Week keys are their first day, each spanning seven days from it.
+  const lastWholeWeek = addDays(to, -6);
+  await Promise.all([
+    ...[...ids].flatMap((id) => [events.delete(id), labels.delete(id)]),
+    ...nudges.map((id) => tx.objectStore('nudges').delete(id)),
+    // The counters of the period's days are recomputed from the events left on those days, which are
+    // none: every event whose dayKey is in the period was just deleted, and a day's counters hold only
+    // events with that dayKey (tally.ts, dayOf). So recomputing them is removing them. Days outside the
+    // period are not rebuilt: a rebuild could reclassify old days (rebuildRecentTallies leaves days
+    // older than RECENT_REBUILD_DAYS as counted), and they must stay exactly as they were.
+    tx.objectStore('days').delete(IDBKeyRange.bound(from, to)),
+    ...(lastWholeWeek >= from ? [tx.objectStore('reviews').delete(IDBKeyRange.bound(from, lastWholeWeek))] : []),
+    tx.done,
+  ]);
+  return ids.size;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { local, useTimeZone } from '../../tests/unit/time-zone.ts';
-import { dayKey, isoWithOffset, lastDays } from './days.ts';
+import { dayKey, isDayKey, isoWithOffset, lastDays } from './days.ts';
 
 /** `count` calendar days ending with `key`, newest first, by pure calendar arithmetic (no time zone). */
 function calendarDaysBack(key: string, count: number): string[] {
@@ -118,6 +118,17 @@ describe.each([
       const iso = isoWithOffset(ms);
       expect(iso).toMatch(ISO_WITH_OFFSET);
       expect(Date.parse(iso)).toBe(ms);
+    }
+  });
+});
+
+describe('isDayKey', () => {
+  it('accepts real calendar days, leap days included', () => {
+    for (const key of ['2026-11-02', '2024-02-29', '1999-12-31', '2026-01-01']) expect(isDayKey(key), key).toBe(true);
+  });
+  it('rejects days that do not exist and anything not shaped YYYY-MM-DD', () => {
+    for (const key of ['2026-02-29', '2026-11-31', '2026-13-01', '2026-00-10', '2026-11-2', '26-11-02', '2026-11-02T00:00', ' 2026-11-02', '']) {
+      expect(isDayKey(key), key).toBe(false);
     }
   });
 });

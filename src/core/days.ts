@@ -6,6 +6,14 @@ export function dayKey(ms: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
+/** Whether `key` is a `YYYY-MM-DD` naming a real calendar day (2026-02-30 is not one). */
+export function isDayKey(key: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(key);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` === key;
+}
+
 /** Keys of the `count` local days ending with the day of `now`, newest first. DST-safe (calendar steps). */
 export function lastDays(now: number, count: number): string[] {
   const d = new Date(now);

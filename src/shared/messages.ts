@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import type { SnoozeChoice } from '../core/nudge.ts';
+import { isDayKey } from '../core/days.ts';
 import { HAPPY_ANSWERS, type HappyAnswer } from '../core/week-summary.ts';
 import { PLATFORMS, type Platform, type PromoReason } from './events.ts';
 import { HEALTH_SCOPES, type HealthProblem, type HealthScope } from './health.ts';
@@ -24,6 +25,8 @@ export type PageToBackground =
   | { type: 'export' }
   | { type: 'import'; file: unknown }
   | { type: 'deleteAll' }
+  /** Deletes what was recorded on the local days `from` to `to` (YYYY-MM-DD, both included); replies with the number of events deleted. */
+  | { type: 'deleteRange'; from: string; to: string }
   | { type: 'ping' }
   /** The weekly review of the week starting on `week` (YYYY-MM-DD); without it, the week that just ended. */
   | { type: 'review'; week?: string }
@@ -77,11 +80,14 @@ export const ContentToBackgroundSchema = v.variant('type', [
 ]);
 
 const weekKey = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/u));
+const dayKey = v.pipe(v.string(), v.check(isDayKey, 'not a calendar day (YYYY-MM-DD)'));
 
-export const PageToBackgroundSchema = v.variant('type', [
+// A variant's options cannot carry their own pipe, so the check across two fields sits on the whole union.
+export const PageToBackgroundSchema = v.pipe(v.variant('type', [
   v.object({ type: v.literal('export') }),
   v.object({ type: v.literal('import'), file: v.unknown() }),
   v.object({ type: v.literal('deleteAll') }),
+  v.object({ type: v.literal('deleteRange'), from: dayKey, to: dayKey }),
   v.object({ type: v.literal('ping') }),
   v.object({ type: v.literal('review'), week: v.optional(weekKey) }),
   v.object({ type: v.literal('reviewPeople'), week: weekKey }),
@@ -100,6 +106,6 @@ export const PageToBackgroundSchema = v.variant('type', [
     limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200)),
   }),
   v.object({ type: v.literal('relabel'), id: v.pipe(v.string(), v.minLength(1), v.maxLength(2048)), promotional: v.boolean() }),
-]);
+]), v.check((message) => message.type !== 'deleteRange' || message.from <= message.to, 'deleteRange: from is after to'));
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string; detail?: string };

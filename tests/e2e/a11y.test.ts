@@ -43,8 +43,10 @@ test('options: every control is reachable by Tab and shows a visible focus ring'
   await page.locator('main').waitFor();
   // The delete confirmation's buttons live in a closed <dialog> and are rightly out of the tab order.
   const controls = await page.locator(':is(input:not([disabled]), select:not([disabled]), textarea, button):not(dialog *)').count();
+  // Chromium stops on each field of a date input (day, month, year): two more Tabs per date input.
+  const dateFields = 2 * (await page.locator('input[type="date"]:not(dialog *)').count());
   const seen = new Set<string>();
-  for (let i = 0; i < controls + 5; i++) {
+  for (let i = 0; i < controls + dateFields + 5; i++) {
     await page.keyboard.press('Tab');
     const info = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;

@@ -1,4 +1,4 @@
-/** Data ownership: export everything, import a backup (validated, all or nothing), delete everything. */
+/** Data ownership: export everything, import a backup (validated, all or nothing), delete a period of days or everything. */
 import { useRef, useState } from 'preact/hooks';
 import { exportFileName, MAX_IMPORT_BYTES } from '../../core/export-format.ts';
 import { t } from '../../shared/i18n.ts';
@@ -14,6 +14,10 @@ function replyError(reply: { error: string; detail?: string }): string {
 export function DataSection() {
   const [status, setStatus] = useState<{ text: string; error: boolean }>({ text: '', error: false });
   const dialog = useRef<HTMLDialogElement>(null);
+  const periodDialog = useRef<HTMLDialogElement>(null);
+  // Local days as the date inputs give them (YYYY-MM-DD), both included; '' until chosen.
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
 
   const exportData = async (): Promise<void> => {
     const reply = await ask<unknown>({ type: 'export' });
@@ -51,6 +55,19 @@ export function DataSection() {
     setStatus(reply.ok ? { text: t('deleteDone'), error: false } : { text: replyError(reply), error: true });
   };
 
+  const confirmPeriod = (): void => {
+    // Same-shaped keys compare as days. The background checks again (the schema and the ledger).
+    if (!from || !to || from > to) return setStatus({ text: t('deleteRangeInvalid'), error: true });
+    setStatus({ text: '', error: false });
+    periodDialog.current?.showModal();
+  };
+
+  const deletePeriod = async (): Promise<void> => {
+    periodDialog.current?.close();
+    const reply = await ask<number>({ type: 'deleteRange', from, to });
+    setStatus(reply.ok ? { text: t('deleteRangeDone', [reply.value, from, to]), error: false } : { text: replyError(reply), error: true });
+  };
+
   return (
     <section aria-labelledby="data-title">
       <h2 id="data-title">{t('dataTitle')}</h2>
@@ -66,6 +83,22 @@ export function DataSection() {
         </label>
         <button type="button" class="danger" onClick={() => dialog.current?.showModal()}>{t('deleteButton')}</button>
       </div>
+      <fieldset>
+        <legend>{t('deleteRangeTitle')}</legend>
+        <div class="grid">
+          <label>
+            {t('deleteRangeFrom')}
+            <input type="date" name="delete-from" required value={from} max={to || undefined} onInput={(e) => setFrom(e.currentTarget.value)} />
+          </label>
+          <label>
+            {t('deleteRangeTo')}
+            <input type="date" name="delete-to" required value={to} min={from || undefined} onInput={(e) => setTo(e.currentTarget.value)} />
+          </label>
+        </div>
+        <p class="row">
+          <button type="button" class="danger" onClick={confirmPeriod}>{t('deleteRangeButton')}</button>
+        </p>
+      </fieldset>
       <p role="status" aria-live="polite" class={status.error ? 'error' : ''} data-testid="data-status">{status.text}</p>
       <dialog ref={dialog} aria-labelledby="delete-title">
         <h3 id="delete-title">{t('deleteConfirmTitle')}</h3>
@@ -73,6 +106,14 @@ export function DataSection() {
         <form method="dialog" class="row">
           <button value="cancel" autofocus>{t('cancel')}</button>
           <button type="button" class="danger" onClick={() => void deleteAll()}>{t('deleteConfirmButton')}</button>
+        </form>
+      </dialog>
+      <dialog ref={periodDialog} aria-labelledby="delete-period-title">
+        <h3 id="delete-period-title">{t('deleteRangeConfirmTitle', [from, to])}</h3>
+        <p>{t('deleteRangeConfirmText', [from, to])}</p>
+        <form method="dialog" class="row">
+          <button value="cancel" autofocus>{t('cancel')}</button>
+          <button type="button" class="danger" onClick={() => void deletePeriod()}>{t('deleteRangeConfirmButton')}</button>
         </form>
       </dialog>
     </section>
