@@ -462,7 +462,7 @@ function wordingOf(signals: Signals, p: Prepared): number {
 
 /** The two words (or pairs) that weighed most for "promotional", to name as the reason (never the user's brand: find skips it). */
 function topWords(signals: Signals): string[] {
-  return signals.tally.topIds().slice(0, 2).map((id) => phraseBook().wordOf(id));
+  return signals.tally.topIds(2).map((id) => phraseBook().wordOf(id));
 }
 
 export function reasonKey(reason: PromoReason): string {

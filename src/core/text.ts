@@ -513,9 +513,11 @@ export class PhraseBook<L extends string> {
   private seenFind = new Int32Array(1024);
   private seenShift = 32 - 10;
   /** What find returns, reused by every find. */
-  private readonly found = new Found<L>(this.bitOf);
+  private readonly found = new Found<L>(this.labels);
   /** `always` sets turned into label bits, once per set. */
   private readonly masks = new WeakMap<ReadonlySet<L>, number>();
+  private lastAlways: ReadonlySet<L> | undefined;
+  private lastAlwaysMask = 0;
 
   /** The label bit of the negation words (0: none), and how many tokens after one they cover. */
   private readonly negationBit: number = 0;
@@ -710,12 +712,16 @@ export class PhraseBook<L extends string> {
     const found = this.found;
     found.bits = 0;
     let alwaysMask = 0;
-    if (always) {
+    if (always === this.lastAlways) alwaysMask = this.lastAlwaysMask;
+    else if (always) {
       alwaysMask = this.masks.get(always) ?? 0;
       if (!this.masks.has(always)) {
         for (const label of always) alwaysMask |= 1 << (this.bitOf.get(label) ?? 31);
         this.masks.set(always, alwaysMask);
       }
+      // A caller passes the same set post after post.
+      this.lastAlways = always;
+      this.lastAlwaysMask = alwaysMask;
     }
     const records = this.records;
     const rootNum = this.rootNum;
@@ -817,7 +823,8 @@ export class Found<L extends string> {
   readonly at = new Int32Array(32);
   readonly length = new Int32Array(32);
 
-  constructor(private readonly bitOf: ReadonlyMap<L, number>) {}
+  /** The book's labels, by bit. */
+  constructor(private readonly labels: readonly L[]) {}
 
   get size(): number {
     let n = 0;
@@ -826,13 +833,21 @@ export class Found<L extends string> {
   }
 
   has(label: L): boolean {
-    const bit = this.bitOf.get(label);
-    return bit !== undefined && (this.bits & (1 << bit)) !== 0;
+    return this.bitOfFound(label) !== -1;
   }
 
   get(label: L): Span | undefined {
-    const bit = this.bitOf.get(label);
-    return bit !== undefined && (this.bits & (1 << bit)) !== 0 ? { at: this.at[bit] as number, length: this.length[bit] as number } : undefined;
+    const bit = this.bitOfFound(label);
+    return bit === -1 ? undefined : { at: this.at[bit] as number, length: this.length[bit] as number };
+  }
+
+  /** The label's bit if it was found, else -1: only the few bits set are compared (a Map lookup per label asked cost more). */
+  private bitOfFound(label: L): number {
+    for (let b = this.bits; b !== 0; b &= b - 1) {
+      const bit = 31 - Math.clz32(b & -b);
+      if (this.labels[bit] === label) return bit;
+    }
+    return -1;
   }
 }
 
@@ -934,16 +949,16 @@ export class WeightTally {
     this.size++;
   }
 
-  /** The ids of the TOP heaviest positive words, heaviest first (of equal weights, the first added). */
-  topIds(): number[] {
+  /** The ids of the `limit` (at most TOP) heaviest positive words, heaviest first (of equal weights, the first added). */
+  topIds(limit: number = WeightTally.TOP): number[] {
     const top: number[] = [];
     const topWeights: number[] = [];
     for (let k = 0; k < this.size; k++) {
       const weight = this.weights[k] as number;
       const n = top.length;
-      if (n === WeightTally.TOP && weight <= (topWeights[n - 1] as number)) continue;
+      if (n === limit && weight <= (topWeights[n - 1] as number)) continue;
       // Lighter words move down one place (the last falls off when full); this one takes the gap.
-      let at = n < WeightTally.TOP ? n : n - 1;
+      let at = n < limit ? n : n - 1;
       while (at > 0 && (topWeights[at - 1] as number) < weight) {
         top[at] = top[at - 1] as number;
         topWeights[at] = topWeights[at - 1] as number;
