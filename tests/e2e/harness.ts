@@ -345,12 +345,20 @@ export async function waitBalanceCount(h: Harness, platform: string, kind: strin
   await until(async () => (await balanceCount(h, platform, kind)) === n, 10_000, `${n} ${platform} ${kind}(s) in the balance`);
 }
 
-/** Local noon of the day `daysAgo` days before today, as ISO: event times that never straddle midnight. */
+/**
+ * Local noon of the day `daysAgo` days before today (today: no later than a minute ago), as ISO: event
+ * times that never straddle midnight and never lie ahead.
+ */
 export function noon(daysAgo: number): string {
   const d = new Date();
   d.setHours(12, 0, 0, 0);
   d.setDate(d.getDate() - daysAgo);
-  return d.toISOString();
+  if (daysAgo > 0) return d.toISOString();
+  // Today's noon has not come yet in the morning, and what lies ahead is not listed (the popup's own
+  // posts run up to now): a minute ago, but still today.
+  const midnight = new Date();
+  midnight.setHours(0, 0, 0, 0);
+  return new Date(Math.max(midnight.getTime() + 1000, Math.min(d.getTime(), Date.now() - 60_000))).toISOString();
 }
 
 /** Polls `probe` until it returns a truthy value (or throws after `timeoutMs`). */

@@ -3,6 +3,7 @@
  * days go (export and popup agree), the confirmation can be cancelled by keyboard, and a reversed period
  * is refused with nothing deleted.
  */
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { launch, noon, OPTIONS, POPUP, until, type Harness } from './harness.ts';
 
@@ -28,6 +29,14 @@ function day(daysAgo: number): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+/** The options page with the period from `from` to `to` days ago chosen in its date inputs. */
+async function optionsWithPeriod(from: number, to: number): Promise<Page> {
+  const options = await h.openPage(OPTIONS);
+  await options.getByLabel('First day').fill(day(from));
+  await options.getByLabel('Last day').fill(day(to));
+  return options;
+}
+
 // One event a day over the past week and one older. The period deleted below is 4 to 2 days ago.
 const DAYS = [
   { id: 'x:like:100', platform: 'x', kind: 'like', at: noon(0), target: { id: '100', author: 'alice' }, source: 'capture' },
@@ -49,9 +58,7 @@ test('deleting a middle period removes only those days, and the export and the p
   await expect.poll(() => week.textContent()).toContain('Given 6');
   expect(await week.textContent()).toContain('Taken 3');
 
-  const options = await h.openPage(OPTIONS);
-  await options.getByLabel('First day').fill(day(4));
-  await options.getByLabel('Last day').fill(day(2));
+  const options = await optionsWithPeriod(4, 2);
   await options.getByRole('button', { name: 'Delete period' }).click();
   const dialog = options.getByRole('dialog');
   await expect.poll(() => dialog.getByRole('heading').textContent()).toBe(`Delete ${day(4)} to ${day(2)}?`);
@@ -71,9 +78,7 @@ test('deleting a middle period removes only those days, and the export and the p
 
 test('the period confirmation can be cancelled by keyboard and keeps the data; confirming by keyboard deletes', async () => {
   const before = await h.exportData();
-  const options = await h.openPage(OPTIONS);
-  await options.getByLabel('First day').fill(day(5));
-  await options.getByLabel('Last day').fill(day(1));
+  const options = await optionsWithPeriod(5, 1);
   await options.getByRole('button', { name: 'Delete period' }).focus();
   await options.keyboard.press('Enter');
   await until(() => options.locator('dialog[open]').count());
@@ -95,9 +100,7 @@ test('the period confirmation can be cancelled by keyboard and keeps the data; c
 
 test('a reversed period is refused, on the page and by the background, and nothing is deleted', async () => {
   const before = await h.exportData();
-  const options = await h.openPage(OPTIONS);
-  await options.getByLabel('First day').fill(day(2));
-  await options.getByLabel('Last day').fill(day(4));
+  const options = await optionsWithPeriod(2, 4);
   await options.getByRole('button', { name: 'Delete period' }).click();
   await expect.poll(() => options.getByTestId('data-status').textContent()).toBe('Choose a first day on or before the last day. Nothing was deleted.');
   expect(await options.getByTestId('data-status').getAttribute('class')).toBe('error');
