@@ -311,12 +311,12 @@ function ruleSignals(input: PromoInput, p: Prepared): Signals {
   const ownThing = ownLink || hasReason(reasons, 'self-mention') || hasReason(reasons, 'own-product');
   for (const label of DAMPER_LABELS) {
     // A service notice is about one's own site or shop: without it, "was down" is about anything.
-    if (found.bits !== 0 && found.has(label) && (label !== 'notice' || ownThing)) damp += DAMPER[label];
+    if (found.has(label) && (label !== 'notice' || ownThing)) damp += DAMPER[label];
   }
   // About other accounts, with nothing of one's own (domain, page, handle, brand) in it.
   const ownSignal = ownLink || hasReason(reasons, 'self-mention');
   if (!ownSignal && mentions.some((m) => !p.handles.has(m))) damp += DAMPER.others;
-  return { reasons, damp, critique: found.bits !== 0 && found.has('critique'), scanned, tally, hasLink: links.length > 0, mentions, brand: brand !== undefined };
+  return { reasons, damp, critique: found.has('critique'), scanned, tally, hasLink: links.length > 0, mentions, brand: brand !== undefined };
 }
 
 function hasReason(reasons: readonly PromoReason[], code: PromoSignal): boolean {

@@ -514,8 +514,7 @@ export class PhraseBook<L extends string> {
   private seenShift = 32 - 10;
   /** What find returns, reused by every find. */
   private readonly found = new Found<L>(this.labels);
-  /** `always` sets turned into label bits, once per set. */
-  private readonly masks = new WeakMap<ReadonlySet<L>, number>();
+  /** The last `always` set find was given, as label bits (a caller passes the same set post after post). */
   private lastAlways: ReadonlySet<L> | undefined;
   private lastAlwaysMask = 0;
 
@@ -593,12 +592,9 @@ export class PhraseBook<L extends string> {
     }
 
     const count = num.length;
-    const hasEdges = new Uint8Array(count);
+    // Each edge sets one bit of its parent's filter: a node has edges when its filter is not 0.
     const filter = new Int32Array(count);
-    for (const edge of edges) {
-      hasEdges[edge.parent] = 1;
-      filter[edge.parent] = (filter[edge.parent] as number) | filterBit(edge.h);
-    }
+    for (const edge of edges) filter[edge.parent] = (filter[edge.parent] as number) | filterBit(edge.h);
     // Which nodes a phrase can still end below (or at): only those are worth walking. Most nodes with
     // children lead only to word pairs of the model, which no walk finds; walking them was a call for
     // nearly every token. A child always has a higher number than its parent, so one backward pass
@@ -645,7 +641,7 @@ export class PhraseBook<L extends string> {
         this.words[id] = wordOfNode[node];
       }
       const jumps = (num[node] as number) !== -1 || (any[node] as number) !== -1;
-      this.records[at + ENDS] = (ends[node] as number) | OCCUPIED | (hasEdges[node] ? HAS_EDGES : 0) | (leads[node] ? LEADS_TO_PHRASE : 0)
+      this.records[at + ENDS] = (ends[node] as number) | OCCUPIED | (filter[node] !== 0 ? HAS_EDGES : 0) | (leads[node] ? LEADS_TO_PHRASE : 0)
         | (Number.isNaN(w) ? 0 : HAS_WEIGHT) | (jumps ? HAS_JUMPS : 0);
       this.records[at + FILTER] = filter[node] as number;
       if ((num[node] as number) !== -1) this.numOf.set(id, idOf[num[node] as number] as number);
@@ -711,18 +707,13 @@ export class PhraseBook<L extends string> {
     const finds = ++this.finds;
     const found = this.found;
     found.bits = 0;
-    let alwaysMask = 0;
-    if (always === this.lastAlways) alwaysMask = this.lastAlwaysMask;
-    else if (always) {
-      alwaysMask = this.masks.get(always) ?? 0;
-      if (!this.masks.has(always)) {
-        for (const label of always) alwaysMask |= 1 << (this.bitOf.get(label) ?? 31);
-        this.masks.set(always, alwaysMask);
-      }
-      // A caller passes the same set post after post.
+    if (always !== this.lastAlways) {
+      let mask = 0;
+      for (const label of always ?? []) mask |= 1 << (this.bitOf.get(label) ?? 31);
       this.lastAlways = always;
-      this.lastAlwaysMask = alwaysMask;
+      this.lastAlwaysMask = mask;
     }
+    const alwaysMask = this.lastAlwaysMask;
     const records = this.records;
     const rootNum = this.rootNum;
     const rootAny = this.rootAny;
