@@ -6,14 +6,14 @@ import { ShapeError, type NetworkCall } from '../types.ts';
 import { createBlueskyAdapter } from './index.ts';
 import { XRPC_RE } from './network.ts';
 import { blueskyPageKind, parseAtUri, parsePostHref } from './routes.ts';
+import { callFixtures } from '../../../tests/unit/call-fixture.ts';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const ME = 'did:plc:givefirstme7q3xk2m4n5o6p';
 const ALICE = 'did:plc:alice4xk2m4n5o6p7q3r8s9t';
 const ALICE_POST = `at://${ALICE}/app.bsky.feed.post/3lbqzyx2abc2k`;
 
-interface CallFixture { method: string; url: string; status: number; request: unknown; response: unknown }
-const fixture = (name: string): CallFixture => JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8')) as CallFixture;
+const fixture = callFixtures(FIXTURES);
 
 let clock = Date.UTC(2026, 10, 23, 10, 15);
 function call(name: string, patch: { request?: unknown; response?: unknown } = {}): NetworkCall {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
@@ -13,23 +13,14 @@ import { authorFromHref, decodeRelayId, facebookPageKind, postIdFromHref, type F
 import { FacebookSession } from './session.ts';
 import { UNREACT_SETTLE_MS, createWatch } from './watch.ts';
 import { facebookHome, type FacebookVariant } from '../../../tests/replicas/facebook/home.ts';
+import { callFixtures } from '../../../tests/unit/call-fixture.ts';
 
 // ---------------------------------------------------------------------------------------------------
 // Fixtures (src/adapters/facebook/fixtures/): each JSON file is one request/response pair with a `_source`;
 // `request` holds the form fields (variables as an object, sent as a JSON string), `response` the raw text.
 
-interface CallFixture {
-  _source: string;
-  _date: string;
-  method: string;
-  url: string;
-  status: number;
-  request: Record<string, unknown>;
-  response: string;
-}
-
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
-const fixture = (name: string): CallFixture => JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8')) as CallFixture;
+const fixture = callFixtures<Record<string, unknown>, string>(FIXTURES);
 const AT = Date.UTC(2026, 10, 23, 10, 15);
 const ALICE = '10161234567890123';
 const BOB = '10169876543210987';

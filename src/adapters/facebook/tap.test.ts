@@ -3,7 +3,7 @@
  * of `variables`, none of the actor, session, tracking or idempotence fields; parse.ts reads from it exactly
  * what it reads from the whole form.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -13,11 +13,11 @@ import { FACEBOOK_TAP } from './network.ts';
 import { parseFacebookCall } from './parse.ts';
 import { FacebookSession } from './session.ts';
 import { facebookHome } from '../../../tests/replicas/facebook/home.ts';
+import { callFixtures } from '../../../tests/unit/call-fixture.ts';
 
-interface CallFixture { method: string; url: string; status: number; request: Record<string, unknown>; response: string }
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const NAMES = readdirSync(FIXTURES).filter((n) => n.endsWith('.json')).map((n) => n.replace(/\.json$/, ''));
-const fixture = (name: string): CallFixture => JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8')) as CallFixture;
+const fixture = callFixtures<Record<string, unknown>, string>(FIXTURES);
 const AT = Date.UTC(2026, 10, 23, 10, 15);
 const USER = '100004848287494';
 

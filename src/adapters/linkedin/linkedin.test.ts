@@ -9,26 +9,19 @@ import { LINKEDIN_TAP } from './network.ts';
 import { isGraphqlRefusal, parseLinkedInCall } from './parse.ts';
 import { authorFromHref, linkedinPageKind, parseCommentUrn, plainUrn, postUrl, type LinkedInPageKind } from './routes.ts';
 import { LinkedInSession } from './session.ts';
+import { callFixtures } from '../../../tests/unit/call-fixture.ts';
 
 // Fixtures (src/adapters/linkedin/fixtures/): one request/response pair per file, with `_source`.
-interface CallFixture {
-  _source: string;
-  method: string;
-  url: string;
-  status: number;
-  request: unknown;
-  response: unknown;
-}
-
 const HERE = dirname(fileURLToPath(import.meta.url));
 const FIXTURES = join(HERE, 'fixtures');
+const fixture = callFixtures(FIXTURES);
 /** The replica feeds double as DOM fixtures: both front ends (their headers say where the markup comes from). */
 const REPLICAS = join(HERE, '..', '..', '..', 'tests', 'replicas', 'linkedin');
 const AT = Date.UTC(2026, 10, 23, 10, 15);
 const ALICE = 'urn:li:activity:7262015554201042944';
 
 function call(name: string, patch: Partial<NetworkCall> = {}): NetworkCall {
-  const f = JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8')) as CallFixture;
+  const f = fixture(name);
   return {
     method: f.method,
     url: f.url,

@@ -6,10 +6,10 @@ import type { NetworkCall } from '../types.ts';
 import { createMastodonAdapter } from './index.ts';
 import { ACCOUNTS_RE, STATUSES_RE } from './network.ts';
 import { mastodonPageKind, parseStatusHref } from './routes.ts';
+import { callFixtures } from '../../../tests/unit/call-fixture.ts';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
-interface CallFixture { method: string; url: string; status: number; request: unknown; response: unknown }
-const fixture = (name: string): CallFixture => JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8')) as CallFixture;
+const fixture = callFixtures(FIXTURES);
 const AT = Date.UTC(2026, 10, 23, 10, 15);
 
 function call(name: string, patch: Partial<NetworkCall> = {}): NetworkCall {

@@ -9,20 +9,15 @@ import { LEGACY_API_RE, REDDIT_TAP, SHREDDIT_GRAPHQL_RE } from './network.ts';
 import { findThingTarget, parseRedditCall } from './parse.ts';
 import { canonicalUrl, postFullnameFromUrl, redditFront, redditPageKind, type RedditPageKind } from './routes.ts';
 import { sameText, watchShreddit } from './watch.ts';
+import { callFixtures } from '../../../tests/unit/call-fixture.ts';
 
 // Fixtures (src/adapters/reddit/fixtures/): one request/response pair per JSON file, with `_source`.
-interface CallFixture {
-  method: string;
-  url: string;
-  status: number;
-  request: unknown;
-  response: unknown;
-}
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const fixture = callFixtures(FIXTURES);
 const AT = Date.UTC(2026, 10, 23, 10, 15);
 
 function call(name: string, patch: Partial<NetworkCall> = {}): NetworkCall {
-  const f = JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8')) as CallFixture;
+  const f = fixture(name);
   return {
     method: f.method, url: f.url, status: f.status,
     requestBody: typeof f.request === 'string' ? f.request : JSON.stringify(f.request),

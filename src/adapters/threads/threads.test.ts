@@ -14,26 +14,17 @@ import { parsePostHref, parseProfileHref, postCodePk, threadsPageKind, type Thre
 import { ThreadsSession } from './session.ts';
 import { createWatch, LATE_CHECK_MS, POLL_MS, SETTLE_MS } from './watch.ts';
 import { threadsHome } from '../../../tests/replicas/threads/home.ts';
+import { callFixtures, type CallFixture as Fixture } from '../../../tests/unit/call-fixture.ts';
 
 // Fixtures (src/adapters/threads/fixtures/): one request/response pair per file, with `_source`. The
 // request is the whole form as the page sends it, tokens included, so the tests also show what the tap drops.
-interface CallFixture {
-  _source: string;
-  method: string;
-  url: string;
-  status: number;
-  request: { form: Record<string, string> };
-  response: unknown;
-}
-
 const HERE = dirname(fileURLToPath(import.meta.url));
 const FIXTURES = join(HERE, 'fixtures');
 const AT = Date.UTC(2026, 10, 23, 10, 15);
 const ALICE_PK = '3487400011122233344';
 
-function fixture(name: string): CallFixture {
-  return JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8')) as CallFixture;
-}
+type CallFixture = Fixture<{ form: Record<string, string> }>;
+const fixture = callFixtures<CallFixture['request']>(FIXTURES);
 
 /** The raw form body the page sends. */
 function rawBody(f: CallFixture): string {

@@ -8,28 +8,17 @@ import { FRIENDSHIPS_RE, GRAPHQL_OPERATIONS, GRAPHQL_RE, X_TAP } from './network
 import { findPostTarget, parseXCall, readCreatedTweet } from './parse.ts';
 import { parsePostUrl, postUrl, xPageKind, type XPageKind } from './routes.ts';
 import { selectors } from './selectors.ts';
+import { callFixtures } from '../../../tests/unit/call-fixture.ts';
 
 // ---------------------------------------------------------------------------------------------------
-// Fixtures (src/adapters/x/fixtures/): each JSON file is one request/response pair with a `_source`.
-
-interface CallFixture {
-  _source: string;
-  _date: string;
-  method: string;
-  url: string;
-  status: number;
-  /** JSON body (GraphQL) or a form-encoded string (REST). */
-  request: unknown;
-  response: unknown;
-}
+// Fixtures (src/adapters/x/fixtures/): each JSON file is one request/response pair with a `_source`;
+// the request is a JSON body (GraphQL) or a form-encoded string (REST).
 
 // A path, not a URL: under happy-dom the global URL is the DOM's, which node:fs does not accept.
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const fixturePath = (name: string): string => join(FIXTURES, name);
 
-function fixture(name: string): CallFixture {
-  return JSON.parse(readFileSync(fixturePath(`${name}.json`), 'utf8')) as CallFixture;
-}
+const fixture = callFixtures(FIXTURES);
 
 const STARTED_AT = Date.UTC(2026, 10, 23, 10, 15);
 

@@ -11,11 +11,11 @@ import { reduceRequestBody, reduceResponseBody } from '../../content/page-tap.ts
 import type { NetworkCall } from '../types.ts';
 import { createYoutubeAdapter } from './index.ts';
 import { YOUTUBE_TAP } from './network.ts';
+import { callFixtures } from '../../../tests/unit/call-fixture.ts';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
-interface CallFixture { method: string; url: string; status: number; request: unknown; response: unknown }
 const NAMES = readdirSync(FIXTURES).filter((n) => n.endsWith('.json')).map((n) => n.replace(/\.json$/, ''));
-const fixture = (name: string): CallFixture => JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8')) as CallFixture;
+const fixture = callFixtures(FIXTURES);
 const AT = Date.UTC(2026, 10, 23, 10, 15);
 
 /** The call as the page sent and received it, and as the tap relays it. */

@@ -9,10 +9,10 @@ import { createYoutubeAdapter } from './index.ts';
 import { YOUTUBE_TAP, operationOf } from './network.ts';
 import { encodeProto, protoStrings } from './proto.ts';
 import { commentIdOf, handleOf, videoIdOf, youtubePageKind } from './routes.ts';
+import { callFixtures } from '../../../tests/unit/call-fixture.ts';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
-interface CallFixture { method: string; url: string; status: number; request: unknown; response: unknown }
-const fixture = (name: string): CallFixture => JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8')) as CallFixture;
+const fixture = callFixtures(FIXTURES);
 const AT = Date.UTC(2026, 10, 23, 10, 15);
 const VIDEO = 'Gf1rStV1deo';
 const BOB_COMMENT = 'UgzBob0001CommentAaABAg';
