@@ -7,23 +7,11 @@
  *   reports the request it could not read, until a request it can read comes in.
  */
 import { expect, test } from 'vitest';
-import { HEALTH_DELAY_MS } from '../../src/content/timing.ts';
-import type { Snapshot } from '../../src/shared/snapshot.ts';
-import { POPUP, until, useSite } from './harness.ts';
+import { POPUP, until, useSite, waitForSnapshot } from './harness.ts';
 import { FACEBOOK_URLS, FakeFacebookApi, POSTS, VIEWER, likeButton, openFacebook, serveFacebook, storedEvents, waitForEvent } from './facebook-api.ts';
 
 const api = new FakeFacebookApi();
 const h = useSite((context) => serveFacebook(context, api), [api]);
-
-/** Long enough for the delayed page check plus an idle callback (its timeout is 2 s) and the write. */
-const HEALTH_WAIT_MS = HEALTH_DELAY_MS + 6_000;
-
-async function waitForSnapshot(accept: (s: Snapshot) => boolean, what: string): Promise<Snapshot> {
-  return (await until(async () => {
-    const snap = await h.storage<Snapshot>('snapshot');
-    return snap && accept(snap) ? snap : undefined;
-  }, HEALTH_WAIT_MS, what)) as Snapshot;
-}
 
 test('a renamed post-header hook makes Facebook degraded (shown in the popup) while capture goes on; the real feed brings it back', async () => {
   const broken = await openFacebook(h, FACEBOOK_URLS.broken);
@@ -32,7 +20,7 @@ test('a renamed post-header hook makes Facebook degraded (shown in the popup) wh
   const like = await waitForEvent(h, `facebook:like:${POSTS.bob.id}`);
   expect(like.target).toEqual({ id: POSTS.bob.id, url: `https://www.facebook.com/${POSTS.bob.id}` });
 
-  const degraded = (await waitForSnapshot((s) => s.health.facebook?.state === 'degraded', 'facebook health to become degraded')).health.facebook;
+  const degraded = (await waitForSnapshot(h, (s) => s.health.facebook?.state === 'degraded', 'facebook health to become degraded')).health.facebook;
   expect(degraded?.problem?.code).toBe('no-author');
   const popup = await h.openPage(POPUP);
   await expect.poll(() => popup.getByTestId('health-facebook').innerText()).toMatch(/^Facebook capture: degraded since .*profile_name/s);
@@ -40,7 +28,7 @@ test('a renamed post-header hook makes Facebook degraded (shown in the popup) wh
   await broken.close();
 
   const good = await openFacebook(h, FACEBOOK_URLS.home);
-  const recovered = await waitForSnapshot((s) => s.health.facebook?.state === 'ok' && !!s.identities.facebook, 'facebook health ok and identity');
+  const recovered = await waitForSnapshot(h, (s) => s.health.facebook?.state === 'ok' && !!s.identities.facebook, 'facebook health ok and identity');
   expect(recovered.identities.facebook).toBe(VIEWER.slug);
   await good.close();
 });
@@ -49,7 +37,7 @@ test('a like request whose shape changed counts nothing and is reported; a reada
   const renamed = await openFacebook(h, FACEBOOK_URLS.renamedShape);
   await likeButton(renamed, POSTS.alice).click();
   await until(() => api.callsOf('CometUFIFeedbackReactMutation').length === 1, 5000, 'the like request');
-  const degraded = (await waitForSnapshot((s) => s.health.facebook?.problems?.network !== undefined, 'a network health problem')).health.facebook;
+  const degraded = (await waitForSnapshot(h, (s) => s.health.facebook?.problems?.network !== undefined, 'a network health problem')).health.facebook;
   expect(degraded?.problems?.network).toMatchObject({ code: 'request-shape' });
   expect(degraded?.problems?.network?.detail).toMatch(/CometUFIFeedbackReactMutation: missing input\.feedback_id/);
   expect((await storedEvents(h)).filter((e) => e.platform === 'facebook')).toEqual([]);
@@ -58,5 +46,5 @@ test('a like request whose shape changed counts nothing and is reported; a reada
   const good = await openFacebook(h, FACEBOOK_URLS.home);
   await likeButton(good, POSTS.bob).click();
   await waitForEvent(h, `facebook:like:${POSTS.bob.id}`);
-  await waitForSnapshot((s) => s.health.facebook?.problems?.network === undefined, 'the network problem to clear');
+  await waitForSnapshot(h, (s) => s.health.facebook?.problems?.network === undefined, 'the network problem to clear');
 });

@@ -7,9 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { HEALTH_DELAY_MS } from '../../src/content/timing.ts';
-import type { Snapshot } from '../../src/shared/snapshot.ts';
-import { closeSitePages, launch, noon, POPUP, startWith, until, type ExportedEvent, type Harness } from './harness.ts';
+import { closeSitePages, launch, noon, POPUP, startWith, until, waitForSnapshot, type ExportedEvent, type Harness } from './harness.ts';
 import { clickCardButton, readCard, type CardView } from './nudge-card.ts';
 import { FakeHn, HN, ITEMS, ME, openHn } from './hackernews-site.ts';
 
@@ -35,13 +33,6 @@ async function events(): Promise<ExportedEvent[]> {
 async function waitForEvent(id: string, accept: (e: ExportedEvent) => boolean = () => true): Promise<ExportedEvent> {
   return (await until(async () => (await events()).find((e) => e.id === id && accept(e)), 10_000, `event ${id}`)) as ExportedEvent;
 }
-async function waitForSnapshot(accept: (s: Snapshot) => boolean, what: string): Promise<Snapshot> {
-  return (await until(async () => {
-    const snap = await h.storage<Snapshot>('snapshot');
-    return snap && accept(snap) ? snap : undefined;
-  }, HEALTH_DELAY_MS + 6_000, what)) as Snapshot;
-}
-
 /** Upvotes bob's story on the front page and waits for it: proves earlier actions left nothing behind. */
 async function sentinel(page: Page): Promise<ExportedEvent[]> {
   await page.goto(`${HN}/news`);
@@ -217,12 +208,12 @@ describe('variants, health, identity', () => {
 
   test('identity from a#me and health ok; renamed rows make HN degraded', async () => {
     const good = await openHn(h, '/news');
-    const snap = await waitForSnapshot((s) => s.identities.hackernews === ME && s.health.hackernews?.state === 'ok', 'hn identity and health');
+    const snap = await waitForSnapshot(h, (s) => s.identities.hackernews === ME && s.health.hackernews?.state === 'ok', 'hn identity and health');
     expect(snap.identities.hackernews).toBe(ME);
     await good.close();
     site.reset('broken');
     await openHn(h, '/news');
-    const degraded = (await waitForSnapshot((s) => s.health.hackernews?.state === 'degraded', 'hn degraded')).health.hackernews;
+    const degraded = (await waitForSnapshot(h, (s) => s.health.hackernews?.state === 'degraded', 'hn degraded')).health.hackernews;
     expect(degraded?.problem).toEqual({ code: 'no-items', detail: 'no tr.athing[id]' });
     const popup = await h.openPage(POPUP);
     await expect.poll(() => popup.getByTestId('health-hackernews').innerText()).toMatch(/^Hacker News capture: degraded since .*no tr\.athing\[id\]/s);

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { HEALTH_DELAY_MS } from '../../src/content/timing.ts';
 import type { Snapshot } from '../../src/shared/snapshot.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -338,6 +339,17 @@ export async function balanceCount(h: Harness, platform: string, kind: string): 
     for (const [key, count] of Object.entries(day.counts)) if (key.startsWith(`${platform}|${kind}|`)) n += count ?? 0;
   }
   return n;
+}
+
+/** Long enough for a page's delayed health check (HEALTH_DELAY_MS after load) plus an idle callback (its timeout is 2 s) and the write. */
+export const HEALTH_WAIT_MS = HEALTH_DELAY_MS + 6_000;
+
+/** Waits (up to HEALTH_WAIT_MS) for the snapshot the background publishes in storage.local to satisfy `accept`. */
+export async function waitForSnapshot(h: Harness, accept: (s: Snapshot) => boolean, what: string): Promise<Snapshot> {
+  return (await until(async () => {
+    const snap = await h.storage<Snapshot>('snapshot');
+    return snap && accept(snap) ? snap : undefined;
+  }, HEALTH_WAIT_MS, what)) as Snapshot;
 }
 
 /** Waits until the balance counts `n` actions of this platform and kind. */

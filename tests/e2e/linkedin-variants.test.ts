@@ -10,9 +10,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
 import { UNREACT_SETTLE_MS } from '../../src/adapters/linkedin/watch.ts';
-import { HEALTH_DELAY_MS } from '../../src/content/timing.ts';
-import type { Snapshot } from '../../src/shared/snapshot.ts';
-import { closeSitePages, launch, POPUP, until, type Harness } from './harness.ts';
+import { closeSitePages, launch, POPUP, until, waitForSnapshot, type Harness } from './harness.ts';
 import {
   FakeLinkedInApi, LINKEDIN_URLS, POSTS, VIEWER, openLinkedIn, reactButton, serveLinkedIn, storedEvents, waitForEvent,
 } from './linkedin-api.ts';
@@ -33,16 +31,6 @@ afterEach(async () => {
   await closeSitePages(h);
 });
 
-/** Long enough for the delayed page check plus an idle callback (its timeout is 2 s) and the write. */
-const HEALTH_WAIT_MS = HEALTH_DELAY_MS + 6_000;
-
-async function waitForSnapshot(accept: (s: Snapshot) => boolean, what: string): Promise<Snapshot> {
-  return (await until(async () => {
-    const snap = await h.storage<Snapshot>('snapshot');
-    return snap && accept(snap) ? snap : undefined;
-  }, HEALTH_WAIT_MS, what)) as Snapshot;
-}
-
 /** The broken variant's posts carry no /feed/update/ permalink: find them by their renamed attribute. */
 function brokenReactButton(page: Page, urn: string) {
   return page.locator(`div[data-entity-urn="${urn}"][role="article"] .feed-shared-social-action-bar .react-button__trigger`);
@@ -55,7 +43,7 @@ test('renamed post containers make LinkedIn degraded (shown in the popup) while 
   const like = await waitForEvent(h, `linkedin:like:${POSTS.alice.activity}`);
   expect(like.target).toEqual({ id: POSTS.alice.activity, url: `https://www.linkedin.com/feed/update/${POSTS.alice.activity}/` });
 
-  const degraded = (await waitForSnapshot((s) => s.health.linkedin?.state === 'degraded', 'linkedin health to become degraded')).health.linkedin;
+  const degraded = (await waitForSnapshot(h, (s) => s.health.linkedin?.state === 'degraded', 'linkedin health to become degraded')).health.linkedin;
   expect(degraded?.problem?.code).toBe('no-posts');
   const popup = await h.openPage(POPUP);
   await expect.poll(() => popup.getByTestId('health-linkedin').innerText()).toMatch(/^LinkedIn capture: degraded since .*no post container/s);
@@ -63,7 +51,7 @@ test('renamed post containers make LinkedIn degraded (shown in the popup) while 
   await broken.close();
 
   const good = await openLinkedIn(h, LINKEDIN_URLS.classic);
-  const recovered = await waitForSnapshot((s) => s.health.linkedin?.state === 'ok' && !!s.identities.linkedin, 'linkedin health ok and identity');
+  const recovered = await waitForSnapshot(h, (s) => s.health.linkedin?.state === 'ok' && !!s.identities.linkedin, 'linkedin health ok and identity');
   expect(recovered.identities.linkedin).toBe(VIEWER.slug);
   const popup2 = await h.openPage(POPUP);
   await expect.poll(() => popup2.getByTestId('health-linkedin').innerText()).toBe('LinkedIn capture: working');
@@ -73,7 +61,7 @@ test('renamed post containers make LinkedIn degraded (shown in the popup) while 
 
 test('the SDUI front end (Spanish, hashed classes) is healthy and gives the identity', async () => {
   const page = await openLinkedIn(h, LINKEDIN_URLS.sdui);
-  const snap = await waitForSnapshot((s) => s.health.linkedin?.state === 'ok' && s.identities.linkedin === VIEWER.slug, 'sdui health ok');
+  const snap = await waitForSnapshot(h, (s) => s.health.linkedin?.state === 'ok' && s.identities.linkedin === VIEWER.slug, 'sdui health ok');
   expect(snap.health.linkedin?.problem).toBeUndefined();
   await page.close();
 });

@@ -9,9 +9,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { HEALTH_DELAY_MS } from '../../src/content/timing.ts';
-import type { Snapshot } from '../../src/shared/snapshot.ts';
-import { closeSitePages, launch, POPUP, until, type ExportedEvent, type Harness } from './harness.ts';
+import { closeSitePages, launch, POPUP, until, waitForSnapshot, type ExportedEvent, type Harness } from './harness.ts';
 import { FakeReddit, openReddit, REDDIT_URLS, SUBREDDIT, THINGS, VIEWER, waitIdle } from './reddit-site.ts';
 
 let h: Harness;
@@ -30,21 +28,12 @@ afterEach(async () => {
   await closeSitePages(h);
 });
 
-const HEALTH_WAIT_MS = HEALTH_DELAY_MS + 6_000;
-
 async function events(): Promise<ExportedEvent[]> {
   return (await h.exportData()).events;
 }
 async function waitForEvent(id: string, accept: (e: ExportedEvent) => boolean = () => true): Promise<ExportedEvent> {
   return (await until(async () => (await events()).find((e) => e.id === id && accept(e)), 10_000, `event ${id}`)) as ExportedEvent;
 }
-async function waitForSnapshot(accept: (s: Snapshot) => boolean, what: string): Promise<Snapshot> {
-  return (await until(async () => {
-    const snap = await h.storage<Snapshot>('snapshot');
-    return snap && accept(snap) ? snap : undefined;
-  }, HEALTH_WAIT_MS, what)) as Snapshot;
-}
-
 // ------------------------------------------------------------------ shreddit helpers
 
 /** A vote button inside the shadow root of a post (or a comment's action row). */
@@ -192,7 +181,7 @@ describe('shreddit (www.reddit.com)', () => {
     await shredditVote(page, THINGS.dave.id, 'upvote').click();
     const like = await waitForEvent(`reddit:like:${THINGS.dave.id}`);
     expect(like.target).toMatchObject({ id: THINGS.dave.id, author: THINGS.dave.author });
-    const snap = await waitForSnapshot((s) => !!s.identities.reddit && s.health.reddit?.state === 'ok', 'reddit identity and health');
+    const snap = await waitForSnapshot(h, (s) => !!s.identities.reddit && s.health.reddit?.state === 'ok', 'reddit identity and health');
     expect(snap.identities.reddit).toBe(VIEWER);
   });
 
@@ -208,14 +197,14 @@ describe('shreddit (www.reddit.com)', () => {
 
   test('a renamed post element makes Reddit degraded; the real markup brings it back', async () => {
     const broken = await openReddit(h, REDDIT_URLS.broken);
-    const degraded = (await waitForSnapshot((s) => s.health.reddit?.state === 'degraded', 'reddit degraded')).health.reddit;
+    const degraded = (await waitForSnapshot(h, (s) => s.health.reddit?.state === 'degraded', 'reddit degraded')).health.reddit;
     expect(degraded?.problem).toEqual({ code: 'no-posts', detail: 'no shreddit-post in shreddit-app' });
     const popup = await h.openPage(POPUP);
     await expect.poll(() => popup.getByTestId('health-reddit').innerText()).toMatch(/^Reddit capture: degraded since .*no shreddit-post in shreddit-app/s);
     await popup.close();
     await broken.close();
     const good = await openReddit(h, REDDIT_URLS.post);
-    await waitForSnapshot((s) => s.health.reddit?.state === 'ok', 'reddit ok again');
+    await waitForSnapshot(h, (s) => s.health.reddit?.state === 'ok', 'reddit ok again');
     const popup2 = await h.openPage(POPUP);
     await expect.poll(() => popup2.getByTestId('health-reddit').innerText()).toBe('Reddit capture: working');
     await popup2.close();
@@ -334,17 +323,17 @@ describe('old.reddit.com', () => {
     expect(like.target).toEqual({ id: THINGS.dave.id, author: THINGS.dave.author, url: 'https://www.reddit.com/r/webdev/comments/1h2k9z1/we_cut_our_bundle_size_by_60/' });
     await page.getByText('beitreten').click();
     await waitForEvent(`reddit:follow:${SUBREDDIT.id}`);
-    const snap = await waitForSnapshot((s) => s.health.reddit?.state === 'ok' && s.identities.reddit === VIEWER, 'health ok on the listing');
+    const snap = await waitForSnapshot(h, (s) => s.health.reddit?.state === 'ok' && s.identities.reddit === VIEWER, 'health ok on the listing');
     expect(snap.health.reddit?.problem).toBeUndefined();
   });
 
   test('identity from the header; `.thing` renamed makes Reddit degraded', async () => {
     const good = await openReddit(h, REDDIT_URLS.oldPost);
-    const snap = await waitForSnapshot((s) => s.identities.reddit === VIEWER && s.health.reddit?.state === 'ok', 'identity');
+    const snap = await waitForSnapshot(h, (s) => s.identities.reddit === VIEWER && s.health.reddit?.state === 'ok', 'identity');
     expect(snap.identities.reddit).toBe(VIEWER);
     await good.close();
     await openReddit(h, REDDIT_URLS.oldBroken);
-    const degraded = (await waitForSnapshot((s) => s.health.reddit?.state === 'degraded', 'old reddit degraded')).health.reddit;
+    const degraded = (await waitForSnapshot(h, (s) => s.health.reddit?.state === 'degraded', 'old reddit degraded')).health.reddit;
     expect(degraded?.problem?.code).toBe('no-posts');
   });
 });

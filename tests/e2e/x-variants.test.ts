@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest
 import type { Page } from 'playwright-core';
 import { HEALTH_DELAY_MS } from '../../src/content/timing.ts';
 import type { Snapshot } from '../../src/shared/snapshot.ts';
-import { closeSitePages, launch, until, type Harness } from './harness.ts';
+import { closeSitePages, HEALTH_WAIT_MS, launch, until, waitForSnapshot, type Harness } from './harness.ts';
 import { FakeXApi, POSTS, USERS, VIEWER, X_URLS, likeButton, openX, postById, serveX, waitForEvent } from './x-api.ts';
 
 let h: Harness;
@@ -32,18 +32,6 @@ afterEach(async () => {
 });
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000, interval: 50 });
-/** Long enough for the delayed page check plus an idle callback (its timeout is 2 s) and the write. */
-const HEALTH_WAIT_MS = HEALTH_DELAY_MS + 6_000;
-
-/** Waits for the snapshot the background publishes in storage.local to satisfy `accept`. */
-async function waitForSnapshot(accept: (s: Snapshot) => boolean, what: string): Promise<Snapshot> {
-  const found = await until(async () => {
-    const snap = await h.storage<Snapshot>('snapshot');
-    return snap && accept(snap) ? snap : undefined;
-  }, HEALTH_WAIT_MS, what);
-  return found as Snapshot;
-}
-
 async function transport(page: Page): Promise<unknown> {
   return page.evaluate(() => (window as unknown as { __REPLICA_X__: { transport: string } }).__REPLICA_X__.transport);
 }
@@ -111,12 +99,12 @@ test('a renamed post container makes X degraded while capture goes on; the real 
   const like = await waitForEvent(h, `x:like:${POSTS.alice.id}`);
   expect(like.target).toEqual({ id: POSTS.alice.id, url: `https://x.com/i/status/${POSTS.alice.id}` });
 
-  const degraded = (await waitForSnapshot((s) => s.health.x?.state === 'degraded', 'x health to become degraded')).health.x;
+  const degraded = (await waitForSnapshot(h, (s) => s.health.x?.state === 'degraded', 'x health to become degraded')).health.x;
   expect(degraded?.problem).toEqual({ code: 'no-posts', detail: 'no article[data-testid="tweet"] on the timeline' });
   await broken.close();
 
   const good = await openX(h, X_URLS.home);
-  const recovered = await waitForSnapshot(
+  const recovered = await waitForSnapshot(h, 
     (s) => s.health.x?.state === 'ok' && !!s.identities.x, 'x health to become ok and the identity to be read',
   );
   expect(recovered.health.x?.problem).toBeUndefined();
@@ -131,7 +119,7 @@ test('a renamed post container makes X degraded while capture goes on; the real 
 // adapter now says where health can be judged (healthApplies), and other pages report nothing.
 test('a page the adapter cannot judge (/compose/post) leaves a degraded state as it is', async () => {
   const broken = await openX(h, X_URLS.broken);
-  const degraded = (await waitForSnapshot((s) => s.health.x?.state === 'degraded', 'x health to become degraded')).health.x;
+  const degraded = (await waitForSnapshot(h, (s) => s.health.x?.state === 'degraded', 'x health to become degraded')).health.x;
   await broken.getByTestId('SideNav_NewTweet_Button').click();
   await until(() => new URL(broken.url()).pathname === '/compose/post', 5000, 'the composer route');
   // Past the health delay and the idle callback: a check would have run by now if it were going to.
@@ -146,12 +134,12 @@ test('a page the adapter cannot judge (/compose/post) leaves a degraded state as
 // that looked fine cleared a request the adapter could not read, so the problem went unseen.
 test('a request the adapter cannot read keeps X degraded through a fine page check, until a request is read again', async () => {
   const page = await openX(h, X_URLS.home);
-  await waitForSnapshot((s) => s.health.x?.state === 'ok', 'x health to be ok');
+  await waitForSnapshot(h, (s) => s.health.x?.state === 'ok', 'x health to be ok');
   // An unlike the site accepted, in a shape the adapter does not know (no tweet_id).
   await page.evaluate(() => fetch('/i/api/graphql/ZYKSe-w7KEslx3JhSIk5LA/UnfavoriteTweet', {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ variables: { id: '1' } }),
   }));
-  const degraded = (await waitForSnapshot((s) => s.health.x?.state === 'degraded', 'x health to become degraded')).health.x;
+  const degraded = (await waitForSnapshot(h, (s) => s.health.x?.state === 'degraded', 'x health to become degraded')).health.x;
   expect(degraded?.problem).toMatchObject({ code: 'request-shape' });
 
   // The page check runs again after a reload and finds the markup as expected: still degraded.
@@ -163,6 +151,6 @@ test('a request the adapter cannot read keeps X degraded through a fine page che
   // A like the adapter reads clears it.
   await likeButton(page, POSTS.alice.id).click();
   await waitForEvent(h, `x:like:${POSTS.alice.id}`);
-  const recovered = (await waitForSnapshot((s) => s.health.x?.state === 'ok', 'x health to become ok again')).health.x;
+  const recovered = (await waitForSnapshot(h, (s) => s.health.x?.state === 'ok', 'x health to become ok again')).health.x;
   expect(recovered?.problem).toBeUndefined();
 });
